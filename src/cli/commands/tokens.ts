@@ -1,0 +1,58 @@
+import { listApiTokens } from '../../store/api-tokens.js';
+import { createApiToken } from '../../services/create-api-token.js';
+import { revokeApiToken } from '../../services/revoke-api-token.js';
+import { parseOptions, required } from '../args.js';
+import type { CommandOutput } from '../output.js';
+import { withRuntime } from '../with-runtime.js';
+
+export async function runTokenCreate(args: string[], out: CommandOutput): Promise<void> {
+  const options = parseOptions(args, {
+    partner: { type: 'string' },
+    name: { type: 'string', default: 'API token' },
+    json: { type: 'boolean', default: false },
+  });
+  const partnerId = required(options.partner, '--partner');
+  const { record, secret } = await withRuntime((ctx) =>
+    createApiToken(ctx, { partnerId, name: options.name }),
+  );
+  if (options.json) {
+    out.stdout(JSON.stringify({ id: record.id, partnerId, name: record.name, token: secret }));
+  } else {
+    out.stdout(
+      `Created API token ${record.name} (${record.id})\nAPI token (shown only now): ${secret}`,
+    );
+  }
+}
+
+export async function runTokenList(args: string[], out: CommandOutput): Promise<void> {
+  const options = parseOptions(args, {
+    partner: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  const partnerId = required(options.partner, '--partner');
+  const tokens = await withRuntime((ctx) => listApiTokens(ctx.db, partnerId));
+  const rows = tokens.map((t) => ({
+    id: t.id,
+    name: t.name,
+    prefix: t.tokenPrefix,
+    createdAt: t.createdAt.toISOString(),
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  }));
+  if (options.json) {
+    out.stdout(JSON.stringify(rows));
+    return;
+  }
+  for (const r of rows) {
+    out.stdout(
+      `${r.id}  ${r.prefix}…  ${r.revokedAt ? `revoked ${r.revokedAt}` : 'active'}  ${r.name}`,
+    );
+  }
+}
+
+export async function runTokenRevoke(args: string[], out: CommandOutput): Promise<void> {
+  const options = parseOptions(args, { partner: { type: 'string' }, token: { type: 'string' } });
+  const partnerId = required(options.partner, '--partner');
+  const tokenId = required(options.token, '--token');
+  await withRuntime((ctx) => revokeApiToken(ctx, { partnerId, tokenId }));
+  out.stdout(`Revoked API token ${tokenId}`);
+}

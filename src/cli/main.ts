@@ -1,0 +1,64 @@
+import { ConfigError } from '../config.js';
+import { DomainError } from '../domain/errors.js';
+import { CatalogError } from '../store/catalog-files.js';
+import { MigrationFailedError } from '../store/migrate.js';
+import { runMigrate } from './commands/migrate.js';
+import { runPartnerCreate } from './commands/partner-create.js';
+import { runTokenCreate, runTokenList, runTokenRevoke } from './commands/tokens.js';
+import { UsageError, type CommandOutput } from './output.js';
+
+const USAGE = `Usage: psc <command> [options]
+
+Commands:
+  partner create --name NAME [--instance global|usgov] [--billing-day 1-28] [--sandbox] [--json]
+                                 Create a partner and its first API token.
+  token create --partner ID [--name NAME] [--json]
+                                 Create an API token; it is printed once and never again.
+  token list --partner ID [--json]
+                                 List a partner's tokens (prefix and state, never the secret).
+  token revoke --partner ID --token TOKEN_ID
+                                 Revoke a token at once.
+  migrate                        Bring the database schema up to date.
+
+The database and catalog come from DATABASE_URL and CATALOG_PATH, as for the server.`;
+
+const COMMANDS: Record<string, (args: string[], out: CommandOutput) => Promise<void>> = {
+  'partner create': runPartnerCreate,
+  'token create': runTokenCreate,
+  'token list': runTokenList,
+  'token revoke': runTokenRevoke,
+  migrate: (args, out) => runMigrate(args, out),
+};
+
+export async function runCli(argv: string[], out: CommandOutput): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
+    out.stdout(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
+  const two = `${argv[0]} ${argv[1] ?? ''}`;
+  const [name, rest] = COMMANDS[two] ? [two, argv.slice(2)] : [argv[0] ?? '', argv.slice(1)];
+  const command = COMMANDS[name];
+  if (!command) {
+    out.stderr(`psc: unknown command "${argv.join(' ')}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    await command(rest, out);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      out.stderr(`psc ${name}: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (
+      error instanceof ConfigError ||
+      error instanceof CatalogError ||
+      error instanceof MigrationFailedError ||
+      error instanceof DomainError
+    ) {
+      out.stderr(`psc ${name}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}

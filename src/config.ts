@@ -1,0 +1,84 @@
+import { INSTANCES, type Instance } from './domain/partner.js';
+import { parseDatabaseUrl, type DatabaseTarget } from './store/database-url.js';
+import { DEMO_CATALOG_PATH } from './store/catalog-files.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  /** The database URL as given, for messages; never logged with a password. */
+  databaseUrl: string;
+  catalogPath: string;
+  logLevel: LogLevel;
+  instance: Instance;
+  bootstrapToken: string | undefined;
+}
+
+/** A configuration value that cannot be used; the message is one line naming the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export const MIN_BOOTSTRAP_TOKEN_LENGTH = 32;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL ?? 'sqlite:./data/psc.sqlite';
+  const database = parseDatabaseUrl(databaseUrl);
+  if (!database) {
+    throw new ConfigError(
+      'DATABASE_URL must be sqlite:<path> (e.g. sqlite:./data/psc.sqlite) or postgres://user@host:5432/db',
+    );
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST ?? '0.0.0.0',
+    database,
+    databaseUrl: redactPassword(databaseUrl),
+    catalogPath: env.CATALOG_PATH ?? DEMO_CATALOG_PATH,
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    instance: oneOf(env, 'PSC_INSTANCE', INSTANCES, 'global'),
+    bootstrapToken: bootstrapToken(env),
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, not "${raw}"`);
+  }
+  return raw as T;
+}
+
+function bootstrapToken(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.PSC_BOOTSTRAP_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < MIN_BOOTSTRAP_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(raw)) {
+    throw new ConfigError(
+      `PSC_BOOTSTRAP_TOKEN must be at least ${MIN_BOOTSTRAP_TOKEN_LENGTH} printable characters without spaces (e.g. openssl rand -hex 32)`,
+    );
+  }
+  return raw;
+}
+
+export function redactPassword(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/, '$1:***@');
+}

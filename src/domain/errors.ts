@@ -1,0 +1,71 @@
+/**
+ * The one registry of error codes. Every refusal the product can give has a stable snake_case
+ * code here; HTTP maps each code to a status once (src/http/plugins/errors.ts).
+ */
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'route_not_found',
+  'method_not_allowed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'not_acceptable',
+  'rate_limited',
+  'internal_error',
+  'service_unavailable',
+  'customer_domain_taken',
+  'etag_mismatch',
+  'idempotency_key_reused',
+  'idempotency_key_in_use',
+  'offer_unavailable',
+  'quantity_out_of_range',
+  'quantity_decrease_not_allowed',
+  'invalid_status_transition',
+  'subscription_suspended',
+  'subscription_deleted',
+  'retention_expired',
+  'cancellation_window_expired',
+  'base_subscription_inactive',
+  'trial_quantity_fixed',
+  'suspension_reason_required',
+  'sandbox_only',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem inside a refusal: a field of the input or a line item of an order. */
+export interface ErrorDetail {
+  code: string;
+  detail: string;
+  field?: string;
+  lineItemNumber?: number;
+  subscriptionId?: string;
+}
+
+/** The only error that domain and service code throws for a refusal a client can cause. */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export function validationFailed(errors: ErrorDetail[]): DomainError {
+  const first = errors[0];
+  const summary =
+    errors.length === 1 && first
+      ? first.detail
+      : `${errors.length} fields are not valid; see errors.`;
+  return new DomainError('validation_failed', summary, errors);
+}
+
+export function notFound(what: string, id: string): DomainError {
+  return new DomainError('not_found', `${what} ${id} was not found.`);
+}

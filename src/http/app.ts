@@ -1,0 +1,56 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppContext } from '../services/context.js';
+import { newId } from '../services/ids.js';
+import { installBearerAuth } from './plugins/auth.js';
+import { installCorrelation } from './plugins/correlation.js';
+import { installErrorHandling } from './plugins/errors.js';
+import { installOpenApi } from './plugins/openapi.js';
+import { installValidators } from './plugins/validation.js';
+import { healthRoutes } from './routes/health.js';
+import { customerRoutes } from './routes/v1/customers.js';
+import { offerRoutes } from './routes/v1/offers.js';
+import { ErrorItem, Problem } from './schemas/common.js';
+import { CustomerSchema } from './schemas/customer.js';
+import { OfferSchema } from './schemas/offer.js';
+
+export interface AppOptions {
+  logger: FastifyServerOptions['logger'];
+  version: string;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit?: number;
+}
+
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+/**
+ * Builds the HTTP application: validators and error handling first, so every route answers the
+ * same way; then the documentation; then the public and the authenticated routes.
+ */
+export async function buildApp(ctx: AppContext, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger,
+    genReqId: () => newId(),
+    requestIdHeader: false,
+    requestIdLogLabel: 'requestId',
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  installValidators(app);
+  installErrorHandling(app);
+  installCorrelation(app);
+  for (const schema of [ErrorItem, Problem, OfferSchema, CustomerSchema]) app.addSchema(schema);
+  await installOpenApi(app, options.version);
+
+  healthRoutes(app, ctx);
+  await app.register(
+    (v1, _opts, done) => {
+      installBearerAuth(v1, ctx);
+      offerRoutes(v1, ctx);
+      customerRoutes(v1);
+      done();
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}

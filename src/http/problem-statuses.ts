@@ -1,0 +1,33 @@
+import type { ErrorCode } from '../domain/errors.js';
+
+/** The HTTP status and title of every error code; the type makes the table complete. */
+export const PROBLEM_STATUSES: Record<ErrorCode, { status: number; title: string }> = {
+  validation_failed: { status: 400, title: 'The request is not valid' },
+  unauthorized: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  sandbox_only: { status: 403, title: 'Only for sandbox partners' },
+  not_found: { status: 404, title: 'Not found' },
+  route_not_found: { status: 404, title: 'No such route' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  not_acceptable: { status: 406, title: 'Not acceptable' },
+  payload_too_large: { status: 413, title: 'Request body too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  internal_error: { status: 500, title: 'Internal error' },
+  service_unavailable: { status: 503, title: 'Service unavailable' },
+  customer_domain_taken: { status: 409, title: 'Domain already used by a customer' },
+  etag_mismatch: { status: 412, title: 'The resource has changed' },
+  idempotency_key_reused: { status: 422, title: 'Idempotency key used with another request' },
+  idempotency_key_in_use: { status: 409, title: 'Idempotency key in use' },
+  offer_unavailable: { status: 409, title: 'Offer not available' },
+  quantity_out_of_range: { status: 422, title: 'Quantity out of range' },
+  quantity_decrease_not_allowed: { status: 409, title: 'Quantity decrease not allowed' },
+  invalid_status_transition: { status: 409, title: 'Status change not allowed' },
+  subscription_suspended: { status: 409, title: 'Subscription is suspended' },
+  subscription_deleted: { status: 409, title: 'Subscription is deleted' },
+  retention_expired: { status: 409, title: 'Retention period has ended' },
+  cancellation_window_expired: { status: 409, title: 'Cancellation window has ended' },
+  base_subscription_inactive: { status: 409, title: 'Base subscription is not active' },
+  trial_quantity_fixed: { status: 422, title: 'Trial quantity is fixed' },
+  suspension_reason_required: { status: 422, title: 'Suspension reason required' },
+};

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { createCustomer } from '../../../services/create-customer.js';
+import { getCustomer } from '../../../services/get-customer.js';
+import { listCustomers } from '../../../services/list-customers.js';
+import { caller } from '../../plugins/auth.js';
+import { presentCustomer } from '../../presenters/customer.js';
+import { Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
+import { NewCustomerSchema } from '../../schemas/customer.js';
+
+export function customerRoutes(instance: FastifyInstance): void {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post(
+    '/customers',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'Create a customer',
+        body: NewCustomerSchema,
+        response: { 201: Type.Ref('Customer'), 409: Type.Ref('Problem'), ...authenticatedErrors },
+      },
+    },
+    async (request, reply) => {
+      const { accountOpenedAt, ...fields } = request.body;
+      const customer = await createCustomer(caller(request), {
+        ...fields,
+        ...(accountOpenedAt === undefined ? {} : { accountOpenedAt: new Date(accountOpenedAt) }),
+      });
+      return reply
+        .code(201)
+        .header('location', `/v1/customers/${customer.id}`)
+        .send(presentCustomer(customer));
+    },
+  );
+
+  app.get(
+    '/customers',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'List customers in name order, or search them',
+        querystring: Type.Object({
+          q: Type.Optional(
+            Type.String({ maxLength: 200, description: 'Part of the company name or the domain.' }),
+          ),
+          ...PageQuery,
+        }),
+        response: { 200: Page(Type.Ref('Customer'), 'CustomerPage'), ...authenticatedErrors },
+      },
+    },
+    async (request) => {
+      const { q, limit = 50, cursor } = request.query;
+      const page = await listCustomers(caller(request), {
+        limit,
+        ...(q === undefined ? {} : { q: q.trim() }),
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      return { items: page.items.map(presentCustomer), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/customers/:customerId',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'One customer',
+        params: Type.Object({ customerId: Uuid }),
+        response: { 200: Type.Ref('Customer'), ...authenticatedErrors },
+      },
+    },
+    async (request) =>
+      presentCustomer(await getCustomer(caller(request), request.params.customerId)),
+  );
+}

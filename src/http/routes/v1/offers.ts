@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../../services/context.js';
+import { getOffer } from '../../../services/get-offer.js';
+import { listOffers } from '../../../services/list-offers.js';
+import { Page, PageQuery, authenticatedErrors } from '../../schemas/common.js';
+import { BillingCycleSchema, InstanceSchema, SegmentSchema } from '../../schemas/offer.js';
+
+export function offerRoutes(instance: FastifyInstance, ctx: AppContext): void {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/offers',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'The catalog, filtered',
+        querystring: Type.Object({
+          country: Type.Optional(
+            Type.String({ pattern: '^[A-Za-z]{2}$', description: 'Sold in this market.' }),
+          ),
+          segment: Type.Optional(SegmentSchema),
+          billingCycle: Type.Optional(BillingCycleSchema),
+          instance: Type.Optional(InstanceSchema),
+          productId: Type.Optional(Type.String({ maxLength: 64 })),
+          trial: Type.Optional(
+            Type.Boolean({ description: 'Only trials (true) or no trials (false).' }),
+          ),
+          addOn: Type.Optional(
+            Type.Boolean({ description: 'Only add-ons (true) or no add-ons (false).' }),
+          ),
+          ...PageQuery,
+        }),
+        response: { 200: Page(Type.Ref('Offer'), 'OfferPage'), ...authenticatedErrors },
+      },
+    },
+    (request) => {
+      const { country, trial, addOn, limit = 50, cursor, ...rest } = request.query;
+      const filter = {
+        ...rest,
+        ...(country === undefined ? {} : { country: country.toUpperCase() }),
+        ...(trial === undefined ? {} : { isTrial: trial }),
+        ...(addOn === undefined ? {} : { isAddOn: addOn }),
+      };
+      return listOffers(ctx, { filter, limit, ...(cursor === undefined ? {} : { cursor }) });
+    },
+  );
+
+  app.get(
+    '/offers/:offerId',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'One offer',
+        params: Type.Object({ offerId: Type.String({ maxLength: 64 }) }),
+        response: { 200: Type.Ref('Offer'), ...authenticatedErrors },
+      },
+    },
+    (request) => getOffer(ctx, request.params.offerId),
+  );
+}

@@ -1,0 +1,70 @@
+import { Type, type TSchema } from 'typebox';
+
+export const Uuid = Type.String({ format: 'uuid', description: 'A UUID.' });
+
+export const Instant = Type.String({
+  format: 'date-time',
+  description: 'An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.',
+});
+
+export const CalendarDate = Type.String({
+  format: 'date',
+  description: 'A calendar date, YYYY-MM-DD (UTC).',
+});
+
+export const ErrorItem = Type.Object(
+  {
+    code: Type.String({ description: 'Stable snake_case code of this problem.' }),
+    detail: Type.String(),
+    field: Type.Optional(
+      Type.String({
+        description: 'JSON Pointer into the body, or the name of a query or path parameter.',
+      }),
+    ),
+    lineItemNumber: Type.Optional(Type.Integer({ minimum: 0 })),
+    subscriptionId: Type.Optional(Uuid),
+  },
+  { $id: 'ErrorItem' },
+);
+
+export const Problem = Type.Object(
+  {
+    type: Type.String({ description: 'urn:psc:problem:<code>' }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String({ description: 'Stable snake_case error code (see docs/api.md).' }),
+    instance: Type.Optional(Type.String()),
+    requestId: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(ErrorItem)),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).' },
+);
+
+export const PageQuery = {
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Items per page (1–500).' }),
+  ),
+  cursor: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 512, description: 'nextCursor of the previous page.' }),
+  ),
+};
+
+export function Page<T extends TSchema>(item: T, name: string) {
+  return Type.Object(
+    {
+      items: Type.Array(item),
+      nextCursor: Type.Union([Type.String(), Type.Null()], {
+        description: 'Pass as ?cursor= for the next page; null on the last page.',
+      }),
+    },
+    { $id: name },
+  );
+}
+
+/** The error responses every authenticated route can give, for the OpenAPI document. */
+export const authenticatedErrors = {
+  400: Type.Ref('Problem'),
+  401: Type.Ref('Problem'),
+  404: Type.Ref('Problem'),
+};

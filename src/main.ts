@@ -1,0 +1,68 @@
+import closeWithGrace from 'close-with-grace';
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from './config.js';
+import { buildApp } from './http/app.js';
+import { openRuntime } from './runtime.js';
+import { bootstrapDemo } from './services/bootstrap-demo.js';
+import { CatalogError } from './store/catalog-files.js';
+import { MigrationFailedError } from './store/migrate.js';
+import { VERSION } from './version.js';
+
+/** Header names whose values never reach the logs. */
+export const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie'];
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel, redact: REDACTED_PATHS });
+  const { ctx, store } = await openRuntime(config);
+  const app = await buildApp(ctx, { logger, version: VERSION });
+
+  closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
+    if (err) logger.error({ err }, 'shutting down after an error');
+    else logger.info({ signal }, 'shutting down');
+    await app.close();
+    await store.close();
+  });
+
+  const demo = await bootstrapDemo(ctx, {
+    instance: config.instance,
+    token: config.bootstrapToken,
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${(app.server.address() as { port: number }).port}`;
+  logger.info(
+    { url, database: config.databaseUrl, catalog: ctx.catalog.catalog.version },
+    'listening',
+  );
+  if (demo) printWelcome(url, demo.partner.id, demo.tokenGenerated ? demo.token : undefined);
+}
+
+/** Printed once, on the first start: the only time a generated token is ever shown. */
+function printWelcome(url: string, partnerId: string, generatedToken: string | undefined): void {
+  const lines = [
+    '',
+    'Partner Subscription Center is ready with demo data.',
+    `  Portal and API:  ${url}`,
+    `  API reference:   ${url}/docs`,
+    `  Demo partner:    ${partnerId}`,
+    generatedToken === undefined
+      ? '  API token:       the value of PSC_BOOTSTRAP_TOKEN'
+      : `  API token:       ${generatedToken}   (shown only now; keep it safe)`,
+    `  Try:             curl -H "Authorization: Bearer <token>" ${url}/v1/customers`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  if (
+    error instanceof ConfigError ||
+    error instanceof CatalogError ||
+    error instanceof MigrationFailedError
+  ) {
+    process.stderr.write(`psc: ${error.message}\n`);
+  } else {
+    process.stderr.write(`psc: could not start: ${String(error)}\n`);
+  }
+  process.exit(1);
+});

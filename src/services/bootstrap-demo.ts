@@ -1,0 +1,52 @@
+import { systemActor } from '../domain/event.js';
+import type { Instance, Partner } from '../domain/partner.js';
+import { findPartner } from '../store/partners.js';
+import { inTransaction } from '../store/transaction.js';
+import { isUniqueViolation } from '../store/unique-violation.js';
+import type { AppContext } from './context.js';
+import { createApiToken } from './create-api-token.js';
+import { createCustomer } from './create-customer.js';
+import { createPartner } from './create-partner.js';
+import { DEMO_CUSTOMERS } from './demo-customers.js';
+
+/** Fixed, so that two servers starting at once on an empty database create it only once. */
+export const DEMO_PARTNER_ID = '00000000-0000-7000-8000-000000000001';
+
+export interface Bootstrapped {
+  partner: Partner;
+  token: string;
+  /** True when the token was generated here and must be shown to the operator now. */
+  tokenGenerated: boolean;
+}
+
+/**
+ * On the first start on an empty database: a demo partner, its admin API token, and demo
+ * customers of every segment, all or nothing. Null when the demo partner exists already.
+ */
+export async function bootstrapDemo(
+  ctx: AppContext,
+  input: { instance: Instance; token: string | undefined },
+): Promise<Bootstrapped | null> {
+  if (await findPartner(ctx.db, DEMO_PARTNER_ID)) return null;
+  try {
+    return await inTransaction(ctx.db, async (trx) => {
+      const txCtx = { ...ctx, db: trx };
+      const partner = await createPartner(txCtx, {
+        id: DEMO_PARTNER_ID,
+        name: 'Demo Partner',
+        instance: input.instance,
+      });
+      const { secret } = await createApiToken(txCtx, {
+        partnerId: partner.id,
+        name: 'Bootstrap admin token',
+        ...(input.token === undefined ? {} : { secret: input.token }),
+      });
+      const callerCtx = { ...txCtx, partner, actor: systemActor };
+      for (const customer of DEMO_CUSTOMERS) await createCustomer(callerCtx, customer);
+      return { partner, token: secret, tokenGenerated: input.token === undefined };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}

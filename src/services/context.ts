@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../domain/clock.js';
+import type { Actor } from '../domain/event.js';
+import type { CatalogIndex } from '../domain/catalog-index.js';
+import type { Partner } from '../domain/partner.js';
+import type { Database } from '../store/tables.js';
+
+/** What every use case gets from the process: the database, the clock and the catalog. */
+export interface AppContext {
+  db: Kysely<Database>;
+  clock: Clock;
+  catalog: CatalogIndex;
+}
+
+/** A use case called on behalf of someone: every query is scoped to `partner`. */
+export interface CallerContext extends AppContext {
+  partner: Partner;
+  actor: Actor;
+}

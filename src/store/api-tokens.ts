@@ -1,0 +1,80 @@
+import type { Db, ApiTokensTable } from './tables.js';
+
+export interface ApiTokenRecord {
+  id: string;
+  partnerId: string;
+  name: string;
+  tokenHash: string;
+  tokenPrefix: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+export async function insertApiToken(db: Db, token: ApiTokenRecord): Promise<void> {
+  await db
+    .insertInto('api_tokens')
+    .values({
+      id: token.id,
+      partner_id: token.partnerId,
+      name: token.name,
+      token_hash: token.tokenHash,
+      token_prefix: token.tokenPrefix,
+      created_at: token.createdAt.toISOString(),
+      revoked_at: token.revokedAt?.toISOString() ?? null,
+      last_used_at: token.lastUsedAt?.toISOString() ?? null,
+    })
+    .execute();
+}
+
+export async function findApiTokenByHash(
+  db: Db,
+  tokenHash: string,
+): Promise<ApiTokenRecord | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return row && toApiToken(row);
+}
+
+export async function listApiTokens(db: Db, partnerId: string): Promise<ApiTokenRecord[]> {
+  const rows = await db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toApiToken);
+}
+
+/** Marks the token revoked; false when the partner has no such unrevoked token. */
+export async function revokeApiToken(
+  db: Db,
+  partnerId: string,
+  tokenId: string,
+  at: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at.toISOString() })
+    .where('partner_id', '=', partnerId)
+    .where('id', '=', tokenId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+function toApiToken(row: ApiTokensTable): ApiTokenRecord {
+  return {
+    id: row.id,
+    partnerId: row.partner_id,
+    name: row.name,
+    tokenHash: row.token_hash,
+    tokenPrefix: row.token_prefix,
+    createdAt: new Date(row.created_at),
+    revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
+    lastUsedAt: row.last_used_at === null ? null : new Date(row.last_used_at),
+  };
+}

@@ -1,0 +1,33 @@
+import { Migrator, type Migration, type MigrationProvider, type MigrationResult } from 'kysely';
+import type { Store } from './db.js';
+import { columnTypes } from './migrations/column-types.js';
+import { foundation } from './migrations/0001-foundation.js';
+
+/** Every migration, in order. Names never change once released. */
+function migrations(store: Store): Record<string, Migration> {
+  const t = columnTypes(store.dialect);
+  return {
+    '0001-foundation': foundation(t),
+  };
+}
+
+export class MigrationFailedError extends Error {
+  override readonly name = 'MigrationFailedError';
+}
+
+/** Brings the schema up to date; safe to run from several processes at once. */
+export async function migrateToLatest(store: Store): Promise<MigrationResult[]> {
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(store)) };
+  const migrator = new Migrator({ db: store.db, provider });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationFailedError(
+      `migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return results;
+}

@@ -1,0 +1,74 @@
+import type { Kysely, Transaction } from 'kysely';
+
+/**
+ * Row types as both databases return them. Instants are ISO 8601 UTC strings
+ * (`2026-03-01T00:00:00.000Z`), calendar dates are `YYYY-MM-DD`, flags are 0/1 and JSON is text:
+ * one representation for SQLite and PostgreSQL, set up in db.ts.
+ */
+export interface PartnersTable {
+  id: string;
+  name: string;
+  instance: string;
+  billing_day: number;
+  is_sandbox: number;
+  created_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  partner_id: string;
+  name: string;
+  /** SHA-256 of the token, hex. The token itself is never stored. */
+  token_hash: string;
+  /** The first characters of the token, to tell tokens apart in lists. */
+  token_prefix: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface CustomersTable {
+  id: string;
+  partner_id: string;
+  company_name: string;
+  /** lower(company_name): the key searches and the list order use. */
+  company_name_key: string;
+  domain: string;
+  country: string;
+  segment: string;
+  billing_first_name: string;
+  billing_last_name: string;
+  billing_email: string;
+  billing_line1: string;
+  billing_city: string;
+  billing_postal_code: string;
+  billing_country: string;
+  account_opened_at: string;
+  first_billing_period_start: string;
+  created_at: string;
+}
+
+export interface EventsTable {
+  id: string;
+  partner_id: string;
+  type: string;
+  occurred_at: string;
+  actor_type: string;
+  actor_id: string;
+  actor_name: string;
+  customer_id: string | null;
+  subscription_id: string | null;
+  order_id: string | null;
+  reason: string | null;
+  data: string;
+}
+
+export interface Database {
+  partners: PartnersTable;
+  api_tokens: ApiTokensTable;
+  customers: CustomersTable;
+  events: EventsTable;
+}
+
+/** A connection or an open transaction: query modules accept either. */
+export type Db = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, redactPassword } from '../src/config.js';
+import { DEMO_CATALOG_PATH } from '../src/store/catalog-files.js';
+
+function refusal(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('has defaults for a first start', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      database: { dialect: 'sqlite', path: './data/psc.sqlite' },
+      catalogPath: DEMO_CATALOG_PATH,
+      logLevel: 'info',
+      instance: 'global',
+      bootstrapToken: undefined,
+    });
+  });
+
+  it('reads every variable', () => {
+    const token = 'a'.repeat(40);
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgres://psc:secret@db:5432/psc',
+      CATALOG_PATH: '/etc/psc/catalog',
+      LOG_LEVEL: 'debug',
+      PSC_INSTANCE: 'usgov',
+      PSC_BOOTSTRAP_TOKEN: token,
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      database: { dialect: 'postgres', connectionString: 'postgres://psc:secret@db:5432/psc' },
+      databaseUrl: 'postgres://psc:***@db:5432/psc',
+      catalogPath: '/etc/psc/catalog',
+      logLevel: 'debug',
+      instance: 'usgov',
+      bootstrapToken: token,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^PORT must be a whole number from 0 to 65535, not "abc"$/],
+    [{ PORT: '70000' }, /^PORT must be/],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL must be sqlite:<path>/],
+    [{ DATABASE_URL: 'sqlite:' }, /^DATABASE_URL must be/],
+    [
+      { LOG_LEVEL: 'loud' },
+      /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"$/,
+    ],
+    [{ PSC_INSTANCE: 'china' }, /^PSC_INSTANCE must be one of global, usgov, not "china"$/],
+    [{ PSC_BOOTSTRAP_TOKEN: 'short' }, /^PSC_BOOTSTRAP_TOKEN must be at least 32/],
+  ])('refuses %o in one line naming the variable', (env, message) => {
+    const text = refusal(env);
+    expect(text).toMatch(message);
+    expect(text).not.toContain('\n');
+  });
+
+  it('never shows a database password', () => {
+    expect(redactPassword('postgresql://u:p%40ss@h/db')).toBe('postgresql://u:***@h/db');
+    expect(redactPassword('sqlite:./data/psc.sqlite')).toBe('sqlite:./data/psc.sqlite');
+  });
+});

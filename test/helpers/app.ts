@@ -1,0 +1,80 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { indexCatalog, type CatalogIndex } from '../../src/domain/catalog-index.js';
+import { fixedClock, type Clock } from '../../src/domain/clock.js';
+import type { Partner } from '../../src/domain/partner.js';
+import { buildApp } from '../../src/http/app.js';
+import type { AppContext } from '../../src/services/context.js';
+import { createApiToken } from '../../src/services/create-api-token.js';
+import { createPartner, type CreatePartnerInput } from '../../src/services/create-partner.js';
+import { DEMO_CATALOG_PATH, loadCatalog } from '../../src/store/catalog-files.js';
+import type { DialectName, Store } from '../../src/store/db.js';
+import { openTestStore } from './stores.js';
+
+let demoCatalog: CatalogIndex | undefined;
+export function testCatalog(): CatalogIndex {
+  demoCatalog ??= indexCatalog(loadCatalog(DEMO_CATALOG_PATH));
+  return demoCatalog;
+}
+
+export const TEST_NOW = new Date('2026-03-01T12:00:00.000Z');
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  store: Store;
+  /** A new partner with its own token, so that tests sharing a database never see each other. */
+  newPartner(input?: Partial<CreatePartnerInput>): Promise<{ partner: Partner; token: string }>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(
+  dialect: DialectName,
+  options: { clock?: Clock; bodyLimit?: number } = {},
+): Promise<TestApp> {
+  const store = await openTestStore(dialect);
+  const ctx: AppContext = {
+    db: store.db,
+    clock: options.clock ?? fixedClock(TEST_NOW),
+    catalog: testCatalog(),
+  };
+  const app = await buildApp(ctx, {
+    logger: false,
+    version: 'test',
+    ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
+  });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    store,
+    async newPartner(input = {}) {
+      const partner = await createPartner(ctx, {
+        name: 'Test Partner',
+        instance: 'global',
+        ...input,
+      });
+      const { secret } = await createApiToken(ctx, { partnerId: partner.id, name: 'test' });
+      return { partner, token: secret };
+    },
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** A client bound to one token: `api.post('/v1/customers', body)`. */
+export function client(app: FastifyInstance, token: string) {
+  const send = (method: InjectOptions['method'], url: string, payload?: unknown, headers = {}) =>
+    app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}`, ...headers },
+      ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+    });
+  return {
+    get: (url: string, headers?: Record<string, string>) => send('GET', url, undefined, headers),
+    post: (url: string, body: unknown, headers?: Record<string, string>) =>
+      send('POST', url, body, headers),
+  };
+}
