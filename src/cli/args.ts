@@ -16,3 +16,15 @@ export function required(value: string | boolean | undefined, flag: string): str
   if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`${flag} is required`);
   return value;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function requiredId(
+  value: string | boolean | undefined,
+  flag: string,
+  what: string,
+): string {
+  const id = required(value, flag);
+  if (!UUID.test(id)) throw new UsageError(`${flag} must be a ${what} id (a UUID), not "${id}"`);
+  return id.toLowerCase();
+}

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../services/context.js';
 import { newId } from '../services/ids.js';
 import { installBearerAuth } from './plugins/auth.js';
@@ -14,7 +14,8 @@ import { CustomerSchema } from './schemas/customer.js';
 import { OfferSchema } from './schemas/offer.js';
 
 export interface AppOptions {
-  logger: FastifyServerOptions['logger'];
+  /** A pino logger, or false for none (tests). */
+  logger: FastifyBaseLogger | false;
   version: string;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
@@ -28,14 +29,15 @@ export const DEFAULT_BODY_LIMIT = 256 * 1024;
  */
 export async function buildApp(ctx: AppContext, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger,
+    ...(options.logger === false ? { logger: false } : { loggerInstance: options.logger }),
     genReqId: () => newId(),
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
+  // The API speaks JSON only: any other body is 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
   installValidators(app);
   installErrorHandling(app);
   installCorrelation(app);

@@ -42,7 +42,15 @@ export async function bootstrapDemo(
         ...(input.token === undefined ? {} : { secret: input.token }),
       });
       const callerCtx = { ...txCtx, partner, actor: systemActor };
-      for (const customer of DEMO_CUSTOMERS) await createCustomer(callerCtx, customer);
+      const now = ctx.clock.now();
+      for (const customer of DEMO_CUSTOMERS) {
+        // A clock set before a demo date (a test, a sandbox) must not make it lie in the future.
+        const openedAt = customer.accountOpenedAt ?? now;
+        await createCustomer(callerCtx, {
+          ...customer,
+          accountOpenedAt: openedAt < now ? openedAt : now,
+        });
+      }
       return { partner, token: secret, tokenGenerated: input.token === undefined };
     });
   } catch (error) {

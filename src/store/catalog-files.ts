@@ -36,7 +36,13 @@ interface MarketsFile {
  * listing every problem when any is found.
  */
 export function loadCatalog(dir: string): Catalog {
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+  });
   addFormats.default(ajv);
   const validateProduct = compile(ajv, 'product.schema.json');
   const validateMarkets = compile(ajv, 'markets.schema.json');

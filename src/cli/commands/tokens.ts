@@ -1,7 +1,7 @@
-import { listApiTokens } from '../../store/api-tokens.js';
 import { createApiToken } from '../../services/create-api-token.js';
+import { listApiTokens } from '../../services/list-api-tokens.js';
 import { revokeApiToken } from '../../services/revoke-api-token.js';
-import { parseOptions, required } from '../args.js';
+import { parseOptions, requiredId } from '../args.js';
 import type { CommandOutput } from '../output.js';
 import { withRuntime } from '../with-runtime.js';
 
@@ -11,7 +11,7 @@ export async function runTokenCreate(args: string[], out: CommandOutput): Promis
     name: { type: 'string', default: 'API token' },
     json: { type: 'boolean', default: false },
   });
-  const partnerId = required(options.partner, '--partner');
+  const partnerId = requiredId(options.partner, '--partner', 'partner');
   const { record, secret } = await withRuntime((ctx) =>
     createApiToken(ctx, { partnerId, name: options.name }),
   );
@@ -29,8 +29,8 @@ export async function runTokenList(args: string[], out: CommandOutput): Promise<
     partner: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
-  const partnerId = required(options.partner, '--partner');
-  const tokens = await withRuntime((ctx) => listApiTokens(ctx.db, partnerId));
+  const partnerId = requiredId(options.partner, '--partner', 'partner');
+  const tokens = await withRuntime((ctx) => listApiTokens(ctx, partnerId));
   const rows = tokens.map((t) => ({
     id: t.id,
     name: t.name,
@@ -51,8 +51,8 @@ export async function runTokenList(args: string[], out: CommandOutput): Promise<
 
 export async function runTokenRevoke(args: string[], out: CommandOutput): Promise<void> {
   const options = parseOptions(args, { partner: { type: 'string' }, token: { type: 'string' } });
-  const partnerId = required(options.partner, '--partner');
-  const tokenId = required(options.token, '--token');
+  const partnerId = requiredId(options.partner, '--partner', 'partner');
+  const tokenId = requiredId(options.token, '--token', 'token');
   await withRuntime((ctx) => revokeApiToken(ctx, { partnerId, tokenId }));
   out.stdout(`Revoked API token ${tokenId}`);
 }
