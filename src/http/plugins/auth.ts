@@ -14,7 +14,7 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 /** Requires a bearer token on every route of the instance it is installed in. */
 export function installBearerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('callerContext', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const match = BEARER.exec(request.headers.authorization ?? '');
     if (!match?.[1]) {
       throw new DomainError('unauthorized', 'Send an API token as Authorization: Bearer <token>.');
@@ -24,7 +24,7 @@ export function installBearerAuth(app: FastifyInstance, ctx: AppContext): void {
       throw new DomainError('unauthorized', 'The API token is not valid or has been revoked.');
     }
     request.callerContext = { ...ctx, ...authenticated };
-    request.log = request.log.child({ partnerId: authenticated.partner.id });
+    request.log = reply.log = request.log.child({ partnerId: authenticated.partner.id });
   });
 }
 

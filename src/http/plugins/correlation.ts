@@ -14,7 +14,7 @@ export function installCorrelation(app: FastifyInstance): void {
       const value = request.headers[name];
       if (typeof value === 'string' && SAFE_ID.test(value)) {
         reply.header('x-correlation-id', value);
-        request.log = request.log.child({ correlationId: value });
+        request.log = reply.log = request.log.child({ correlationId: value });
         break;
       }
     }
