@@ -7,11 +7,21 @@ import { installErrorHandling } from './plugins/errors.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { installValidators } from './plugins/validation.js';
 import { healthRoutes } from './routes/health.js';
+import { customerOfferRoutes } from './routes/v1/customer-offers.js';
 import { customerRoutes } from './routes/v1/customers.js';
+import { eventRoutes } from './routes/v1/events.js';
 import { offerRoutes } from './routes/v1/offers.js';
+import { orderRoutes } from './routes/v1/orders.js';
+import { subscriptionRoutes } from './routes/v1/subscriptions.js';
 import { ErrorItem, Problem } from './schemas/common.js';
 import { CustomerSchema } from './schemas/customer.js';
 import { OfferSchema } from './schemas/offer.js';
+import {
+  EventSchema,
+  OfferAvailabilitySchema,
+  OrderSchema,
+  SubscriptionSchema,
+} from './schemas/subscription.js';
 
 export interface AppOptions {
   /** A pino logger, or false for none (tests). */
@@ -41,7 +51,17 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   installValidators(app);
   installErrorHandling(app);
   installCorrelation(app);
-  for (const schema of [ErrorItem, Problem, OfferSchema, CustomerSchema]) app.addSchema(schema);
+  const shared = [
+    ErrorItem,
+    Problem,
+    OfferSchema,
+    CustomerSchema,
+    SubscriptionSchema,
+    OrderSchema,
+    OfferAvailabilitySchema,
+    EventSchema,
+  ];
+  for (const schema of shared) app.addSchema(schema);
   await installOpenApi(app, options.version);
 
   healthRoutes(app, ctx);
@@ -50,6 +70,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       installBearerAuth(v1, ctx);
       offerRoutes(v1, ctx);
       customerRoutes(v1);
+      customerOfferRoutes(v1);
+      orderRoutes(v1);
+      subscriptionRoutes(v1);
+      eventRoutes(v1);
       done();
     },
     { prefix: '/v1' },

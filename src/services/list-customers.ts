@@ -1,10 +1,7 @@
 import type { Customer } from '../domain/customer.js';
 import { validationFailed } from '../domain/errors.js';
-import {
-  listCustomers as queryCustomers,
-  type CustomerListQuery,
-  type Page,
-} from '../store/customers.js';
+import { listCustomers as queryCustomers, type CustomerListQuery } from '../store/customers.js';
+import type { Page } from '../store/page.js';
 import type { CallerContext } from './context.js';
 
 export async function listCustomers(

@@ -1,6 +1,6 @@
 import { matchesOfferFilter, type Offer, type OfferFilter } from '../domain/offer.js';
 import { decodeCursor, encodeCursor } from '../store/cursor.js';
-import type { Page } from '../store/customers.js';
+import type { Page } from '../store/page.js';
 import type { AppContext } from './context.js';
 import { invalidCursor } from './list-customers.js';
 

@@ -1,6 +1,8 @@
 import type { Customer, Segment } from '../domain/customer.js';
 import { sql } from 'kysely';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import type { Page } from './page.js';
+import { supportsRowLocks } from './row-locks.js';
 import type { CustomersTable, Db } from './tables.js';
 
 export async function insertCustomer(db: Db, customer: Customer): Promise<void> {
@@ -43,6 +45,25 @@ export async function findCustomer(
   return row && toCustomer(row);
 }
 
+/**
+ * Reads the customer and, on PostgreSQL, locks its row until the transaction ends: every write
+ * that checks a per-customer limit goes through here first, so such writes happen one at a time.
+ */
+export async function lockCustomer(
+  db: Db,
+  partnerId: string,
+  customerId: string,
+): Promise<Customer | undefined> {
+  let select = db
+    .selectFrom('customers')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .where('id', '=', customerId);
+  if (supportsRowLocks(db)) select = select.forUpdate();
+  const row = await select.executeTakeFirst();
+  return row && toCustomer(row);
+}
+
 export async function customerDomainExists(
   db: Db,
   partnerId: string,
@@ -62,11 +83,6 @@ export interface CustomerListQuery {
   q?: string;
   limit: number;
   cursor?: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 /** Customers in company-name order. Returns null when the cursor is not one this list gave. */

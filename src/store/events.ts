@@ -1,4 +1,6 @@
 import type { ActorType, DomainEvent } from '../domain/event.js';
+import type { Page } from './page.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Db, EventsTable } from './tables.js';
 
 /** Appends events; events are never updated or deleted. */
@@ -25,15 +27,58 @@ export async function appendEvents(db: Db, events: readonly DomainEvent[]): Prom
     .execute();
 }
 
+export interface EventQuery {
+  customerId?: string;
+  subscriptionId?: string;
+  type?: string;
+  /** Inclusive lower bound of occurredAt. */
+  from?: Date;
+  /** Exclusive upper bound of occurredAt. */
+  to?: Date;
+  limit: number;
+  cursor?: string;
+}
+
+/** The partner's events, oldest first. Null when the cursor is not one this list gave. */
+export async function listEvents(
+  db: Db,
+  partnerId: string,
+  query: EventQuery,
+): Promise<Page<DomainEvent> | null> {
+  let select = db.selectFrom('events').selectAll().where('partner_id', '=', partnerId);
+  if (query.cursor !== undefined) {
+    const after = decodeCursor(query.cursor, 1);
+    if (!after) return null;
+    select = select.where('id', '>', after[0] as string);
+  }
+  if (query.customerId !== undefined) select = select.where('customer_id', '=', query.customerId);
+  if (query.subscriptionId !== undefined) {
+    select = select.where('subscription_id', '=', query.subscriptionId);
+  }
+  if (query.type !== undefined) select = select.where('type', '=', query.type);
+  if (query.from !== undefined)
+    select = select.where('occurred_at', '>=', query.from.toISOString());
+  if (query.to !== undefined) select = select.where('occurred_at', '<', query.to.toISOString());
+  const rows = await select
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
+  const items = rows.slice(0, query.limit).map(toEvent);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
+  };
+}
+
+/** Every event of the partner matching the filter, for tests and small exports. */
 export async function listEventsOf(
   db: Db,
   partnerId: string,
-  filter: { customerId?: string },
+  filter: { customerId?: string; subscriptionId?: string },
 ): Promise<DomainEvent[]> {
-  let select = db.selectFrom('events').selectAll().where('partner_id', '=', partnerId);
-  if (filter.customerId !== undefined) select = select.where('customer_id', '=', filter.customerId);
-  const rows = await select.orderBy('id').execute();
-  return rows.map(toEvent);
+  const page = await listEvents(db, partnerId, { ...filter, limit: 1_000_000 });
+  return page?.items ?? [];
 }
 
 function toEvent(row: EventsTable): DomainEvent {

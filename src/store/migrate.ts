@@ -2,12 +2,14 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResult 
 import type { Store } from './db.js';
 import { columnTypes } from './migrations/column-types.js';
 import { foundation } from './migrations/0001-foundation.js';
+import { ordersAndSubscriptions } from './migrations/0002-orders-subscriptions.js';
 
 /** Every migration, in order. Names never change once released. */
 function migrations(store: Store): Record<string, Migration> {
   const t = columnTypes(store.dialect);
   return {
     '0001-foundation': foundation(t),
+    '0002-orders-subscriptions': ordersAndSubscriptions(t),
   };
 }
 

@@ -63,11 +63,78 @@ export interface EventsTable {
   data: string;
 }
 
+export interface OrdersTable {
+  id: string;
+  partner_id: string;
+  customer_id: string;
+  billing_cycle: string;
+  status: string;
+  created_at: string;
+}
+
+export interface OrderLineItemsTable {
+  order_id: string;
+  line_item_number: number;
+  partner_id: string;
+  offer_id: string;
+  quantity: number;
+  term_duration: string;
+  friendly_name: string;
+  parent_subscription_id: string | null;
+  subscription_id: string;
+}
+
+export interface SubscriptionsTable {
+  id: string;
+  partner_id: string;
+  customer_id: string;
+  offer_id: string;
+  offer_name: string;
+  friendly_name: string;
+  quantity: number;
+  unit_type: string;
+  parent_subscription_id: string | null;
+  order_id: string;
+  status: string;
+  billing_cycle: string;
+  term_duration: string;
+  auto_renew_enabled: number;
+  is_trial: number;
+  trial_end_date: string | null;
+  creation_date: string;
+  effective_start_date: string;
+  commitment_end_date: string;
+  cancellation_allowed_until: string | null;
+  quantity_decrease_allowed_until: string | null;
+  /** JSON array of suspension reasons. */
+  suspension_reasons: string;
+  suspended_at: string | null;
+  expires_at: string | null;
+  deleted_at: string | null;
+  unit_price: string;
+  currency: string;
+  version: number;
+}
+
+export interface IdempotencyKeysTable {
+  partner_id: string;
+  key: string;
+  /** SHA-256 of method, path and body: the same key with another request is refused. */
+  request_hash: string;
+  response_status: number;
+  response_body: string;
+  created_at: string;
+}
+
 export interface Database {
   partners: PartnersTable;
   api_tokens: ApiTokensTable;
   customers: CustomersTable;
   events: EventsTable;
+  orders: OrdersTable;
+  order_line_items: OrderLineItemsTable;
+  subscriptions: SubscriptionsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 /** A connection or an open transaction: query modules accept either. */

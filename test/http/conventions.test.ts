@@ -137,6 +137,18 @@ describe.each(DIALECTS)('HTTP conventions on %s', (dialect) => {
         'GET /v1/customers/{customerId}',
         'GET /v1/offers',
         'GET /v1/offers/{offerId}',
+        'GET /v1/customers/{customerId}/offers',
+        'POST /v1/customers/{customerId}/orders',
+        'GET /v1/customers/{customerId}/orders',
+        'GET /v1/customers/{customerId}/orders/{orderId}',
+        'GET /v1/customers/{customerId}/subscriptions',
+        'GET /v1/customers/{customerId}/subscriptions/{subscriptionId}',
+        'PATCH /v1/customers/{customerId}/subscriptions/{subscriptionId}',
+        'GET /v1/customers/{customerId}/subscriptions/{subscriptionId}/addons',
+        'GET /v1/customers/{customerId}/subscriptions/{subscriptionId}/addon-offers',
+        'POST /v1/customers/{customerId}/subscriptions/{subscriptionId}/conversions',
+        'GET /v1/customers/{customerId}/subscriptions/{subscriptionId}/events',
+        'GET /v1/events',
       ].sort(),
     );
     const docs = await t.app.inject({ method: 'GET', url: '/docs/' });

@@ -1,0 +1,46 @@
+import type { Static } from 'typebox';
+import type { SubscriptionView } from '../../services/subscription-views.js';
+import type { SubscriptionSchema } from '../schemas/subscription.js';
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/** The subscription's version as an entity tag: any change makes a new one. */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+export function presentSubscription({
+  subscription: s,
+  actions,
+}: SubscriptionView): Static<typeof SubscriptionSchema> {
+  return {
+    id: s.id,
+    customerId: s.customerId,
+    offerId: s.offerId,
+    offerName: s.offerName,
+    friendlyName: s.friendlyName,
+    quantity: s.quantity,
+    unitType: s.unitType,
+    parentSubscriptionId: s.parentSubscriptionId,
+    orderId: s.orderId,
+    status: s.status,
+    billingCycle: s.billingCycle,
+    termDuration: s.termDuration,
+    autoRenewEnabled: s.autoRenewEnabled,
+    isTrial: s.isTrial,
+    trialEndDate: s.trialEndDate,
+    creationDate: s.creationDate.toISOString(),
+    effectiveStartDate: s.effectiveStartDate,
+    commitmentEndDate: s.commitmentEndDate,
+    cancellationAllowedUntil: iso(s.cancellationAllowedUntil),
+    quantityDecreaseAllowedUntil: iso(s.quantityDecreaseAllowedUntil),
+    suspensionReasons: s.suspensionReasons,
+    suspendedAt: iso(s.suspendedAt),
+    expiresAt: iso(s.expiresAt),
+    deletedAt: iso(s.deletedAt),
+    unitPrice: s.unitPrice,
+    currency: s.currency,
+    etag: etagOf(s.version),
+    actions,
+  };
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  addOnOfferAvailability,
+  customerOfferAvailability,
+} from '../../../services/offer-availability.js';
+import { caller } from '../../plugins/auth.js';
+import { Uuid, authenticatedErrors } from '../../schemas/common.js';
+import { BillingCycleSchema } from '../../schemas/offer.js';
+
+const AvailabilityList = Type.Object({ items: Type.Array(Type.Ref('OfferAvailability')) });
+
+export function customerOfferRoutes(instance: FastifyInstance): void {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/customers/:customerId/offers',
+    {
+      schema: {
+        tags: ['orders'],
+        summary:
+          'The catalog for this customer and billing frequency, each offer with its availability',
+        params: Type.Object({ customerId: Uuid }),
+        querystring: Type.Object({
+          billingCycle: Type.Optional({ ...BillingCycleSchema, default: 'monthly' }),
+          trial: Type.Optional(
+            Type.Boolean({ default: false, description: 'The Trials tab: only trial offers.' }),
+          ),
+        }),
+        response: { 200: AvailabilityList, ...authenticatedErrors },
+      },
+    },
+    async (request) => {
+      const { billingCycle = 'monthly', trial = false } = request.query;
+      const items = await customerOfferAvailability(caller(request), request.params.customerId, {
+        billingCycle,
+        trial,
+      });
+      return { items };
+    },
+  );
+
+  app.get(
+    '/customers/:customerId/subscriptions/:subscriptionId/addon-offers',
+    {
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'The add-on offers this subscription can take, with availability',
+        params: Type.Object({ customerId: Uuid, subscriptionId: Uuid }),
+        response: { 200: AvailabilityList, ...authenticatedErrors },
+      },
+    },
+    async (request) => ({
+      items: await addOnOfferAvailability(
+        caller(request),
+        request.params.customerId,
+        request.params.subscriptionId,
+      ),
+    }),
+  );
+}

@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { getOrder, listOrders } from '../../../services/list-orders.js';
+import { placeOrder } from '../../../services/place-order.js';
+import { caller } from '../../plugins/auth.js';
+import { idempotent } from '../../plugins/idempotency.js';
+import { presentOrder } from '../../presenters/order.js';
+import { Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
+import { OrderRequestSchema } from '../../schemas/subscription.js';
+
+const CustomerParams = Type.Object({ customerId: Uuid });
+
+export function orderRoutes(instance: FastifyInstance): void {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post(
+    '/customers/:customerId/orders',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Place an order: one billing cycle, 1–100 line items, all or nothing',
+        params: CustomerParams,
+        body: OrderRequestSchema,
+        response: {
+          201: Type.Ref('Order'),
+          409: Type.Ref('Problem'),
+          422: Type.Ref('Problem'),
+          ...authenticatedErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { customerId } = request.params;
+      const answer = await idempotent(request, reply, async (ctx) => {
+        const { order } = await placeOrder(ctx, customerId, request.body);
+        return { status: 201, body: presentOrder(order) };
+      });
+      const order = answer.body as { id: string };
+      return reply
+        .code(answer.status)
+        .header('location', `/v1/customers/${customerId}/orders/${order.id}`)
+        .send(answer.body);
+    },
+  );
+
+  app.get(
+    '/customers/:customerId/orders',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: "The customer's orders, oldest first",
+        params: CustomerParams,
+        querystring: Type.Object(PageQuery),
+        response: { 200: Page(Type.Ref('Order'), 'OrderPage'), ...authenticatedErrors },
+      },
+    },
+    async (request) => {
+      const { limit = 50, cursor } = request.query;
+      const page = await listOrders(caller(request), request.params.customerId, {
+        limit,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      return { items: page.items.map(presentOrder), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/customers/:customerId/orders/:orderId',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'One order',
+        params: Type.Object({ customerId: Uuid, orderId: Uuid }),
+        response: { 200: Type.Ref('Order'), ...authenticatedErrors },
+      },
+    },
+    async (request) =>
+      presentOrder(
+        await getOrder(caller(request), request.params.customerId, request.params.orderId),
+      ),
+  );
+}

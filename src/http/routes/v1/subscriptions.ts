@@ -1,0 +1,175 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { DomainError } from '../../../domain/errors.js';
+import { convertTrial } from '../../../services/convert-trial.js';
+import { getSubscription } from '../../../services/get-subscription.js';
+import { listAddOns, listSubscriptions } from '../../../services/list-subscriptions.js';
+import { withActions, withActionsOne } from '../../../services/subscription-views.js';
+import { updateSubscription } from '../../../services/update-subscription.js';
+import { caller } from '../../plugins/auth.js';
+import { idempotent } from '../../plugins/idempotency.js';
+import { presentSubscription } from '../../presenters/subscription.js';
+import { Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
+import {
+  ConversionRequestSchema,
+  SubscriptionPatchSchema,
+  SubscriptionStatusSchema,
+} from '../../schemas/subscription.js';
+
+const CustomerParams = Type.Object({ customerId: Uuid });
+const SubscriptionParams = Type.Object({ customerId: Uuid, subscriptionId: Uuid });
+const refusals = { 409: Type.Ref('Problem'), 412: Type.Ref('Problem'), 422: Type.Ref('Problem') };
+
+export function subscriptionRoutes(instance: FastifyInstance): void {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/customers/:customerId/subscriptions',
+    {
+      schema: {
+        tags: ['subscriptions'],
+        summary: "The customer's subscriptions, oldest first",
+        params: CustomerParams,
+        querystring: Type.Object({
+          status: Type.Optional(SubscriptionStatusSchema),
+          offerId: Type.Optional(Type.String({ maxLength: 64 })),
+          ...PageQuery,
+        }),
+        response: {
+          200: Page(Type.Ref('Subscription'), 'SubscriptionPage'),
+          ...authenticatedErrors,
+        },
+      },
+    },
+    async (request) => {
+      const ctx = caller(request);
+      const { limit = 50, cursor, status, offerId } = request.query;
+      const page = await listSubscriptions(ctx, request.params.customerId, {
+        limit,
+        ...(cursor === undefined ? {} : { cursor }),
+        ...(status === undefined ? {} : { status }),
+        ...(offerId === undefined ? {} : { offerId }),
+      });
+      const views = await withActions(ctx, page.items);
+      return { items: views.map(presentSubscription), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/customers/:customerId/subscriptions/:subscriptionId',
+    {
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'One subscription, with its ETag and the actions allowed now',
+        params: SubscriptionParams,
+        response: { 200: Type.Ref('Subscription'), ...authenticatedErrors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = caller(request);
+      const { customerId, subscriptionId } = request.params;
+      const body = presentSubscription(
+        await withActionsOne(ctx, await getSubscription(ctx, customerId, subscriptionId)),
+      );
+      return reply.header('etag', body.etag).send(body);
+    },
+  );
+
+  app.patch(
+    '/customers/:customerId/subscriptions/:subscriptionId',
+    {
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'Change quantity, name or auto-renewal, or suspend, reactivate or cancel',
+        description:
+          'Send `If-Match` with the ETag you read to refuse the change (412) when the subscription changed meanwhile. `status` may not change together with `quantity`.',
+        params: SubscriptionParams,
+        body: SubscriptionPatchSchema,
+        response: { 200: Type.Ref('Subscription'), ...refusals, ...authenticatedErrors },
+      },
+    },
+    async (request, reply) => {
+      const { customerId, subscriptionId } = request.params;
+      const expectedVersion = ifMatchVersion(request);
+      const answer = await idempotent(request, reply, async (ctx) => {
+        const updated = await updateSubscription(
+          ctx,
+          customerId,
+          subscriptionId,
+          request.body,
+          expectedVersion,
+        );
+        return { status: 200, body: presentSubscription(await withActionsOne(ctx, updated)) };
+      });
+      return reply
+        .code(answer.status)
+        .header('etag', (answer.body as { etag: string }).etag)
+        .send(answer.body);
+    },
+  );
+
+  app.get(
+    '/customers/:customerId/subscriptions/:subscriptionId/addons',
+    {
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'The add-ons of a subscription',
+        params: SubscriptionParams,
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Ref('Subscription')) }),
+          ...authenticatedErrors,
+        },
+      },
+    },
+    async (request) => {
+      const ctx = caller(request);
+      const addOns = await listAddOns(
+        ctx,
+        request.params.customerId,
+        request.params.subscriptionId,
+      );
+      return { items: (await withActions(ctx, addOns)).map(presentSubscription) };
+    },
+  );
+
+  app.post(
+    '/customers/:customerId/subscriptions/:subscriptionId/conversions',
+    {
+      schema: {
+        tags: ['subscriptions'],
+        summary: 'Convert a trial into a paid subscription of one of its conversion targets',
+        params: SubscriptionParams,
+        body: ConversionRequestSchema,
+        response: { 201: Type.Ref('Subscription'), ...refusals, ...authenticatedErrors },
+      },
+    },
+    async (request, reply) => {
+      const { customerId, subscriptionId } = request.params;
+      const answer = await idempotent(request, reply, async (ctx) => {
+        const paid = await convertTrial(ctx, customerId, subscriptionId, request.body);
+        return { status: 201, body: presentSubscription(await withActionsOne(ctx, paid)) };
+      });
+      const paid = answer.body as { id: string; etag: string };
+      return reply
+        .code(answer.status)
+        .header('location', `/v1/customers/${customerId}/subscriptions/${paid.id}`)
+        .header('etag', paid.etag)
+        .send(answer.body);
+    },
+  );
+}
+
+/** The version named by If-Match (`"3"`, `W/"3"`), undefined without one or for `*`. */
+function ifMatchVersion(request: FastifyRequest): number | undefined {
+  const header = request.headers['if-match'];
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
+  if (!match?.[1]) {
+    throw new DomainError(
+      'etag_mismatch',
+      `If-Match ${header} is not an ETag of this subscription.`,
+    );
+  }
+  return Number(match[1]);
+}

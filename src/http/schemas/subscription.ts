@@ -1,0 +1,154 @@
+import { Type } from 'typebox';
+import { AVAILABILITY_REASON_CODES } from '../../domain/availability.js';
+import { UNIT_TYPES } from '../../domain/offer.js';
+import { MAX_ORDER_LINE_ITEMS } from '../../domain/order.js';
+import {
+  PARTNER_SUSPENSION_REASONS,
+  SUBSCRIPTION_ACTIONS,
+  SUBSCRIPTION_STATUSES,
+} from '../../domain/subscription.js';
+import { CalendarDate, Instant, Uuid } from './common.js';
+import { BillingCycleSchema, TermDurationSchema, literals } from './offer.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+export const SubscriptionStatusSchema = literals(SUBSCRIPTION_STATUSES);
+const Quantity = Type.Integer({ minimum: 1, maximum: 1_000_000 });
+
+export const SubscriptionSchema = Type.Object(
+  {
+    id: Uuid,
+    customerId: Uuid,
+    offerId: Type.String(),
+    offerName: Type.String(),
+    friendlyName: Type.String(),
+    quantity: Type.Integer(),
+    unitType: literals(UNIT_TYPES),
+    parentSubscriptionId: Nullable(Uuid),
+    orderId: Uuid,
+    status: SubscriptionStatusSchema,
+    billingCycle: BillingCycleSchema,
+    termDuration: TermDurationSchema,
+    autoRenewEnabled: Type.Boolean(),
+    isTrial: Type.Boolean(),
+    trialEndDate: Nullable(CalendarDate),
+    creationDate: Instant,
+    effectiveStartDate: CalendarDate,
+    commitmentEndDate: CalendarDate,
+    cancellationAllowedUntil: Nullable(Instant),
+    quantityDecreaseAllowedUntil: Nullable(Instant),
+    suspensionReasons: Type.Array(Type.String()),
+    suspendedAt: Nullable(Instant),
+    expiresAt: Nullable({
+      ...Instant,
+      description: 'When a suspended subscription is deleted unless reactivated.',
+    }),
+    deletedAt: Nullable(Instant),
+    unitPrice: Type.String(),
+    currency: Type.String(),
+    etag: Type.String(),
+    actions: Type.Array(literals(SUBSCRIPTION_ACTIONS), {
+      description: 'What may be done now.',
+    }),
+  },
+  { $id: 'Subscription' },
+);
+
+export const SubscriptionPatchSchema = Type.Object(
+  {
+    quantity: Type.Optional(Quantity),
+    friendlyName: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })),
+    autoRenewEnabled: Type.Optional(Type.Boolean()),
+    status: Type.Optional(literals(['active', 'suspended', 'deleted'] as const)),
+    suspensionReason: Type.Optional(literals(PARTNER_SUSPENSION_REASONS)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const OrderLineRequestSchema = Type.Object(
+  {
+    offerId: Type.String({ minLength: 1, maxLength: 64 }),
+    quantity: Quantity,
+    friendlyName: Type.Optional(Type.String({ maxLength: 200 })),
+    termDuration: Type.Optional(TermDurationSchema),
+    parentSubscriptionId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+
+export const OrderRequestSchema = Type.Object(
+  {
+    billingCycle: BillingCycleSchema,
+    lineItems: Type.Array(OrderLineRequestSchema, {
+      minItems: 1,
+      maxItems: MAX_ORDER_LINE_ITEMS,
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const OrderSchema = Type.Object(
+  {
+    id: Uuid,
+    customerId: Uuid,
+    billingCycle: BillingCycleSchema,
+    status: Type.String(),
+    creationDate: Instant,
+    lineItems: Type.Array(
+      Type.Object({
+        lineItemNumber: Type.Integer(),
+        offerId: Type.String(),
+        quantity: Type.Integer(),
+        termDuration: TermDurationSchema,
+        friendlyName: Type.String(),
+        parentSubscriptionId: Nullable(Uuid),
+        subscriptionId: Uuid,
+      }),
+    ),
+  },
+  { $id: 'Order' },
+);
+
+export const ConversionRequestSchema = Type.Object(
+  {
+    targetOfferId: Type.String({ minLength: 1, maxLength: 64 }),
+    quantity: Quantity,
+    billingCycle: BillingCycleSchema,
+  },
+  { additionalProperties: false },
+);
+
+export const OfferAvailabilitySchema = Type.Object(
+  {
+    offer: Type.Ref('Offer'),
+    available: Type.Boolean(),
+    reasons: Type.Array(
+      Type.Object({
+        code: literals(AVAILABILITY_REASON_CODES),
+        detail: Type.String(),
+        subscriptionId: Type.Optional(Uuid),
+      }),
+    ),
+  },
+  { $id: 'OfferAvailability' },
+);
+
+export const EventSchema = Type.Object(
+  {
+    id: Uuid,
+    type: Type.String(),
+    occurredAt: Instant,
+    actor: Type.Object({
+      type: literals(['user', 'token', 'system'] as const),
+      id: Type.String(),
+      name: Type.String(),
+    }),
+    customerId: Nullable(Uuid),
+    subscriptionId: Nullable(Uuid),
+    orderId: Nullable(Uuid),
+    reason: Nullable(Type.String()),
+    data: Type.Record(Type.String(), Type.Unknown()),
+  },
+  { $id: 'Event' },
+);

@@ -1,0 +1,14 @@
+import { notFound } from '../domain/errors.js';
+import type { Subscription } from '../domain/subscription.js';
+import { findSubscription } from '../store/subscriptions.js';
+import type { CallerContext } from './context.js';
+
+export async function getSubscription(
+  ctx: CallerContext,
+  customerId: string,
+  subscriptionId: string,
+): Promise<Subscription> {
+  const subscription = await findSubscription(ctx.db, ctx.partner.id, customerId, subscriptionId);
+  if (!subscription) throw notFound('Subscription', subscriptionId);
+  return subscription;
+}

@@ -1,0 +1,94 @@
+import { notFound } from '../domain/errors.js';
+import type { Order } from '../domain/order.js';
+import { planOrder, type OrderRequest } from '../domain/order-plan.js';
+import type { Subscription } from '../domain/subscription.js';
+import { lockCustomer } from '../store/customers.js';
+import { appendEvents } from '../store/events.js';
+import { insertOrder, insertOrderLineItems } from '../store/orders.js';
+import { insertSubscriptions, subscriptionsForOrder } from '../store/subscriptions.js';
+import { inTransaction } from '../store/transaction.js';
+import type { CallerContext } from './context.js';
+import { callerEvent } from './events.js';
+import { newId } from './ids.js';
+
+export interface PlacedOrder {
+  order: Order;
+  subscriptions: Subscription[];
+}
+
+/**
+ * Places an order: all line items become subscriptions, or none do. The customer row is locked
+ * first, so two orders for a one-per-customer offer cannot both see it as available.
+ */
+export function placeOrder(
+  ctx: CallerContext,
+  customerId: string,
+  request: OrderRequest,
+): Promise<PlacedOrder> {
+  return inTransaction(ctx.db, async (trx) => {
+    const customer = await lockCustomer(trx, ctx.partner.id, customerId);
+    if (!customer) throw notFound('Customer', customerId);
+    const offerIds = new Set<string>();
+    for (const line of request.lineItems) {
+      offerIds.add(line.offerId);
+      for (const baseId of ctx.catalog.offer(line.offerId)?.baseOfferIds ?? [])
+        offerIds.add(baseId);
+    }
+    const parentIds = request.lineItems.flatMap((l) => l.parentSubscriptionId ?? []);
+    const subscriptions = await subscriptionsForOrder(
+      trx,
+      ctx.partner.id,
+      customerId,
+      [...offerIds],
+      parentIds,
+    );
+    const now = ctx.clock.now();
+    const placed = planOrder(request, {
+      partnerId: ctx.partner.id,
+      instance: ctx.partner.instance,
+      customer,
+      currency: ctx.catalog.currencyOf(customer.country),
+      offer: (id) => ctx.catalog.offer(id),
+      subscriptions,
+      now,
+      newId,
+    });
+    await insertOrder(trx, placed.order);
+    await insertSubscriptions(trx, placed.subscriptions);
+    await insertOrderLineItems(trx, placed.order);
+    await appendEvents(trx, [
+      callerEvent(ctx, now, {
+        type: 'order.created',
+        customerId,
+        orderId: placed.order.id,
+        data: {
+          billingCycle: placed.order.billingCycle,
+          lineItems: placed.order.lineItems.map((l) => ({
+            lineItemNumber: l.lineItemNumber,
+            offerId: l.offerId,
+            quantity: l.quantity,
+            subscriptionId: l.subscriptionId,
+          })),
+        },
+      }),
+      ...placed.subscriptions.map((s) =>
+        callerEvent(ctx, now, {
+          type: 'subscription.created',
+          customerId,
+          subscriptionId: s.id,
+          orderId: placed.order.id,
+          data: {
+            offerId: s.offerId,
+            quantity: s.quantity,
+            billingCycle: s.billingCycle,
+            termDuration: s.termDuration,
+            unitPrice: s.unitPrice,
+            currency: s.currency,
+            parentSubscriptionId: s.parentSubscriptionId,
+          },
+        }),
+      ),
+    ]);
+    return placed;
+  });
+}

@@ -1,0 +1,42 @@
+import { sql } from 'kysely';
+import { supportsRowLocks } from './row-locks.js';
+import type { Db, IdempotencyKeysTable } from './tables.js';
+
+export async function findIdempotencyKey(
+  db: Db,
+  partnerId: string,
+  key: string,
+): Promise<IdempotencyKeysTable | undefined> {
+  return db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+}
+
+export async function saveIdempotencyKey(db: Db, row: IdempotencyKeysTable): Promise<void> {
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('partner_id', '=', row.partner_id)
+    .where('key', '=', row.key)
+    .execute();
+  await db.insertInto('idempotency_keys').values(row).execute();
+}
+
+/**
+ * Claims the key for this transaction. PostgreSQL: a transaction-scoped advisory lock, taken
+ * without waiting, so a second request with the key while the first runs is told at once.
+ * SQLite: the write lock of BEGIN IMMEDIATE already lets only one request run.
+ */
+export async function tryClaimIdempotencyKey(
+  db: Db,
+  partnerId: string,
+  key: string,
+): Promise<boolean> {
+  if (!supportsRowLocks(db)) return true;
+  const { rows } = await sql<{ claimed: boolean }>`
+    select pg_try_advisory_xact_lock(hashtextextended(${`${partnerId}:${key}`}, 0)) as claimed
+  `.execute(db);
+  return rows[0]?.claimed === true;
+}

@@ -1,0 +1,229 @@
+import type { BillingCycle, TermDuration, UnitType } from '../domain/offer.js';
+import type { Subscription, SubscriptionStatus, SuspensionReason } from '../domain/subscription.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import type { Page } from './page.js';
+import { supportsRowLocks } from './row-locks.js';
+import type { Db, SubscriptionsTable } from './tables.js';
+
+export async function insertSubscriptions(db: Db, subscriptions: readonly Subscription[]) {
+  if (subscriptions.length === 0) return;
+  await db.insertInto('subscriptions').values(subscriptions.map(toRow)).execute();
+}
+
+/** Writes the changed subscription; false when its version moved on meanwhile. */
+export async function updateSubscription(
+  db: Db,
+  subscription: Subscription,
+  expectedVersion: number,
+): Promise<boolean> {
+  const { id, partner_id, ...changes } = toRow(subscription);
+  const result = await db
+    .updateTable('subscriptions')
+    .set(changes)
+    .where('partner_id', '=', partner_id)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function findSubscription(
+  db: Db,
+  partnerId: string,
+  customerId: string,
+  subscriptionId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Subscription | undefined> {
+  let select = db
+    .selectFrom('subscriptions')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .where('customer_id', '=', customerId)
+    .where('id', '=', subscriptionId);
+  if (options.forUpdate === true && supportsRowLocks(db)) {
+    select = select.forUpdate();
+  }
+  const row = await select.executeTakeFirst();
+  return row && toSubscription(row);
+}
+
+/** The customer's subscriptions of these offers, or with these ids: what an order's rules need. */
+export async function subscriptionsForOrder(
+  db: Db,
+  partnerId: string,
+  customerId: string,
+  offerIds: readonly string[],
+  subscriptionIds: readonly string[],
+): Promise<Subscription[]> {
+  if (offerIds.length === 0 && subscriptionIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('subscriptions')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .where('customer_id', '=', customerId)
+    .where((eb) =>
+      eb.or([
+        ...(offerIds.length > 0 ? [eb('offer_id', 'in', [...offerIds])] : []),
+        ...(subscriptionIds.length > 0 ? [eb('id', 'in', [...subscriptionIds])] : []),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map(toSubscription);
+}
+
+/** Every subscription of the customer: availability of the whole catalog needs them all. */
+export async function customerSubscriptions(
+  db: Db,
+  partnerId: string,
+  customerId: string,
+): Promise<Subscription[]> {
+  const rows = await db
+    .selectFrom('subscriptions')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .where('customer_id', '=', customerId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toSubscription);
+}
+
+export async function subscriptionsByIds(
+  db: Db,
+  partnerId: string,
+  ids: readonly string[],
+): Promise<Subscription[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('subscriptions')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map(toSubscription);
+}
+
+export async function addOnsOf(
+  db: Db,
+  partnerId: string,
+  baseId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Subscription[]> {
+  let select = db
+    .selectFrom('subscriptions')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .where('parent_subscription_id', '=', baseId);
+  if (options.forUpdate === true && supportsRowLocks(db)) {
+    select = select.forUpdate();
+  }
+  const rows = await select.orderBy('id').execute();
+  return rows.map(toSubscription);
+}
+
+export interface SubscriptionListQuery {
+  status?: SubscriptionStatus;
+  offerId?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** A customer's subscriptions, oldest first. Null when the cursor is not one this list gave. */
+export async function listSubscriptions(
+  db: Db,
+  partnerId: string,
+  customerId: string,
+  query: SubscriptionListQuery,
+): Promise<Page<Subscription> | null> {
+  let select = db
+    .selectFrom('subscriptions')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .where('customer_id', '=', customerId);
+  if (query.cursor !== undefined) {
+    const after = decodeCursor(query.cursor, 1);
+    if (!after) return null;
+    select = select.where('id', '>', after[0] as string);
+  }
+  if (query.status !== undefined) select = select.where('status', '=', query.status);
+  if (query.offerId !== undefined) select = select.where('offer_id', '=', query.offerId);
+  const rows = await select
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
+  const items = rows.slice(0, query.limit).map(toSubscription);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
+  };
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+const date = (text: string | null) => (text === null ? null : new Date(text));
+
+function toRow(s: Subscription): SubscriptionsTable {
+  return {
+    id: s.id,
+    partner_id: s.partnerId,
+    customer_id: s.customerId,
+    offer_id: s.offerId,
+    offer_name: s.offerName,
+    friendly_name: s.friendlyName,
+    quantity: s.quantity,
+    unit_type: s.unitType,
+    parent_subscription_id: s.parentSubscriptionId,
+    order_id: s.orderId,
+    status: s.status,
+    billing_cycle: s.billingCycle,
+    term_duration: s.termDuration,
+    auto_renew_enabled: s.autoRenewEnabled ? 1 : 0,
+    is_trial: s.isTrial ? 1 : 0,
+    trial_end_date: s.trialEndDate,
+    creation_date: s.creationDate.toISOString(),
+    effective_start_date: s.effectiveStartDate,
+    commitment_end_date: s.commitmentEndDate,
+    cancellation_allowed_until: iso(s.cancellationAllowedUntil),
+    quantity_decrease_allowed_until: iso(s.quantityDecreaseAllowedUntil),
+    suspension_reasons: JSON.stringify(s.suspensionReasons),
+    suspended_at: iso(s.suspendedAt),
+    expires_at: iso(s.expiresAt),
+    deleted_at: iso(s.deletedAt),
+    unit_price: s.unitPrice,
+    currency: s.currency,
+    version: s.version,
+  };
+}
+
+function toSubscription(row: SubscriptionsTable): Subscription {
+  return {
+    id: row.id,
+    partnerId: row.partner_id,
+    customerId: row.customer_id,
+    offerId: row.offer_id,
+    offerName: row.offer_name,
+    friendlyName: row.friendly_name,
+    quantity: row.quantity,
+    unitType: row.unit_type as UnitType,
+    parentSubscriptionId: row.parent_subscription_id,
+    orderId: row.order_id,
+    status: row.status as SubscriptionStatus,
+    billingCycle: row.billing_cycle as BillingCycle,
+    termDuration: row.term_duration as TermDuration,
+    autoRenewEnabled: row.auto_renew_enabled === 1,
+    isTrial: row.is_trial === 1,
+    trialEndDate: row.trial_end_date,
+    creationDate: new Date(row.creation_date),
+    effectiveStartDate: row.effective_start_date,
+    commitmentEndDate: row.commitment_end_date,
+    cancellationAllowedUntil: date(row.cancellation_allowed_until),
+    quantityDecreaseAllowedUntil: date(row.quantity_decrease_allowed_until),
+    suspensionReasons: JSON.parse(row.suspension_reasons) as SuspensionReason[],
+    suspendedAt: date(row.suspended_at),
+    expiresAt: date(row.expires_at),
+    deletedAt: date(row.deleted_at),
+    unitPrice: row.unit_price,
+    currency: row.currency,
+    version: row.version,
+  };
+}

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { TestClock } from '../helpers/clock.js';
+import { seedCustomer } from '../helpers/seed-customer.js';
+import { DIALECTS } from '../helpers/stores.js';
+
+describe.each(DIALECTS)('the audit log on %s', (dialect) => {
+  let t: TestApp;
+  const clock = new TestClock('2026-03-01T00:00:00.000Z');
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { clock });
+  });
+  afterAll(() => t.close());
+
+  it('lists every change with its actor and reason, filtered and paged', async () => {
+    const { api, base, customer } = await seedCustomer(t);
+    const order = (
+      await api.post(`${base}/orders`, {
+        billingCycle: 'monthly',
+        lineItems: [{ offerId: 'mail-basic', quantity: 3 }],
+      })
+    ).json();
+    const subscriptionId = order.lineItems[0].subscriptionId as string;
+    clock.set('2026-03-02T00:00:00.000Z');
+    await api.patch(`${base}/subscriptions/${subscriptionId}`, {
+      status: 'suspended',
+      suspensionReason: 'fraud',
+    });
+
+    const all = (await api.get(`/v1/events?customerId=${customer.id}`)).json().items;
+    expect(all.map((e: { type: string }) => e.type)).toEqual([
+      'customer.created',
+      'order.created',
+      'subscription.created',
+      'subscription.suspended',
+    ]);
+    expect(all[3]).toMatchObject({
+      actor: { type: 'token', name: 'test' },
+      reason: 'fraud',
+      subscriptionId,
+      data: { expiresAt: '2026-06-22T00:00:00.000Z' },
+    });
+
+    const byType = (
+      await api.get(`/v1/events?type=subscription.suspended&customerId=${customer.id}`)
+    ).json();
+    expect(byType.items).toHaveLength(1);
+    const byTime = (
+      await api.get(
+        `/v1/events?customerId=${customer.id}&from=2026-03-01T12:00:00Z&to=2026-03-03T00:00:00Z`,
+      )
+    ).json();
+    expect(byTime.items.map((e: { type: string }) => e.type)).toEqual(['subscription.suspended']);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string }[]; nextCursor: string | null } = (
+        await api.get(
+          `/v1/events?customerId=${customer.id}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        )
+      ).json();
+      seen.push(...page.items.map((e) => e.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.map((e: { id: string }) => e.id));
+  });
+
+  it("never shows another partner's events", async () => {
+    const owner = await seedCustomer(t);
+    const other = await seedCustomer(t);
+    const foreign = (await other.api.get(`/v1/events?customerId=${owner.customer.id}`)).json();
+    expect(foreign.items).toEqual([]);
+  });
+});
