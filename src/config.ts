@@ -15,6 +15,9 @@ export interface Config {
   logLevel: LogLevel;
   instance: Instance;
   bootstrapToken: string | undefined;
+  /** Where the lifecycle scheduler runs: inside the server, or only in `psc worker` processes. */
+  scheduler: 'inline' | 'off';
+  schedulerIntervalMs: number;
 }
 
 /** A configuration value that cannot be used; the message is one line naming the variable. */
@@ -41,6 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     instance: oneOf(env, 'PSC_INSTANCE', INSTANCES, 'global'),
     bootstrapToken: bootstrapToken(env),
+    scheduler: oneOf(env, 'PSC_SCHEDULER', ['inline', 'off'] as const, 'inline'),
+    schedulerIntervalMs: integer(env, 'PSC_SCHEDULER_INTERVAL_MS', 10_000, 100, 3_600_000),
   };
 }
 

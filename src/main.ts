@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './http/app.js';
+import { startScheduler } from './jobs/scheduler.js';
 import { openRuntime } from './runtime.js';
 import { bootstrapDemo } from './services/bootstrap-demo.js';
 import { CatalogError } from './store/catalog-files.js';
@@ -17,16 +18,21 @@ async function main(): Promise<void> {
   const { ctx, store } = await openRuntime(config);
   const app = await buildApp(ctx, { logger, version: VERSION });
 
+  const demo = await bootstrapDemo(ctx, {
+    instance: config.instance,
+    token: config.bootstrapToken,
+  });
+  const scheduler =
+    config.scheduler === 'inline'
+      ? startScheduler(ctx, { intervalMs: config.schedulerIntervalMs, logger })
+      : undefined;
+
   closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down');
     await app.close();
+    await scheduler?.stop();
     await store.close();
-  });
-
-  const demo = await bootstrapDemo(ctx, {
-    instance: config.instance,
-    token: config.bootstrapToken,
   });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${(app.server.address() as { port: number }).port}`;

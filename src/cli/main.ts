@@ -4,6 +4,7 @@ import { CatalogError } from '../store/catalog-files.js';
 import { MigrationFailedError } from '../store/migrate.js';
 import { runMigrate } from './commands/migrate.js';
 import { runPartnerCreate } from './commands/partner-create.js';
+import { runWorker } from './commands/worker.js';
 import { runTokenCreate, runTokenList, runTokenRevoke } from './commands/tokens.js';
 import { UsageError, type CommandOutput } from './output.js';
 
@@ -18,6 +19,9 @@ Commands:
                                  List a partner's tokens (prefix and state, never the secret).
   token revoke --partner ID --token TOKEN_ID
                                  Revoke a token at once.
+  worker [--once] [--interval-ms N]
+                                 Run the lifecycle scheduler (retention deletions, renewals,
+                                 expiries, warnings) until SIGTERM, or one pass with --once.
   migrate                        Bring the database schema up to date.
 
 The database and catalog come from DATABASE_URL and CATALOG_PATH, as for the server.`;
@@ -28,6 +32,7 @@ const COMMANDS: Record<string, (args: string[], out: CommandOutput) => Promise<v
   'token list': runTokenList,
   'token revoke': runTokenRevoke,
   migrate: (args, out) => runMigrate(args, out),
+  worker: runWorker,
 };
 
 export async function runCli(argv: string[], out: CommandOutput): Promise<number> {

@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'trial_quantity_fixed',
   'suspension_reason_required',
   'sandbox_only',
+  'sandbox_clock_backwards',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -229,5 +229,6 @@ function newSubscription(input: NewSubscriptionInput): Subscription {
     unitPrice: input.unitPrice,
     currency: facts.currency ?? '',
     version: 1,
+    expiringSoonWarnedFor: null,
   };
 }

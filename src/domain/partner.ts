@@ -8,6 +8,8 @@ export interface Partner {
   /** Day of the month (1–28) on which the partner's billing periods start. */
   billingDay: number;
   isSandbox: boolean;
+  /** A sandbox partner's clock: it stands still until moved (POST /v1/sandbox/clock). */
+  sandboxNow: Date | null;
   createdAt: Date;
 }
 

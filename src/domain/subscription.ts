@@ -61,4 +61,6 @@ export interface Subscription {
   currency: string;
   /** Grows by one with every change; the ETag. */
   version: number;
+  /** The end (retention, term or trial) last warned about with subscription.expiring_soon. */
+  expiringSoonWarnedFor: Date | null;
 }

@@ -12,6 +12,7 @@ import { customerRoutes } from './routes/v1/customers.js';
 import { eventRoutes } from './routes/v1/events.js';
 import { offerRoutes } from './routes/v1/offers.js';
 import { orderRoutes } from './routes/v1/orders.js';
+import { sandboxRoutes } from './routes/v1/sandbox.js';
 import { subscriptionRoutes } from './routes/v1/subscriptions.js';
 import { ErrorItem, Problem } from './schemas/common.js';
 import { CustomerSchema } from './schemas/customer.js';
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       orderRoutes(v1);
       subscriptionRoutes(v1);
       eventRoutes(v1);
+      sandboxRoutes(v1);
       done();
     },
     { prefix: '/v1' },

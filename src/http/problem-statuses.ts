@@ -6,6 +6,7 @@ export const PROBLEM_STATUSES: Record<ErrorCode, { status: number; title: string
   unauthorized: { status: 401, title: 'Authentication required' },
   forbidden: { status: 403, title: 'Not allowed' },
   sandbox_only: { status: 403, title: 'Only for sandbox partners' },
+  sandbox_clock_backwards: { status: 422, title: 'A sandbox clock only moves forward' },
   not_found: { status: 404, title: 'Not found' },
   route_not_found: { status: 404, title: 'No such route' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },

@@ -1,3 +1,4 @@
+import { fixedClock, type Clock } from '../domain/clock.js';
 import type { Actor } from '../domain/event.js';
 import type { Partner } from '../domain/partner.js';
 import { findApiTokenByHash } from '../store/api-tokens.js';
@@ -8,6 +9,7 @@ import { hashesEqual, hashTokenSecret } from './token-secret.js';
 export interface Authenticated {
   partner: Partner;
   actor: Actor;
+  clock: Clock;
 }
 
 /** The partner and actor a bearer token stands for, or null for an unknown or revoked token. */
@@ -20,5 +22,10 @@ export async function authenticateToken(
   if (!token || token.revokedAt !== null || !hashesEqual(token.tokenHash, hash)) return null;
   const partner = await findPartner(ctx.db, token.partnerId);
   if (!partner) return null;
-  return { partner, actor: { type: 'token', id: token.id, name: token.name } };
+  return {
+    partner,
+    actor: { type: 'token', id: token.id, name: token.name },
+    // A sandbox partner lives at its own clock, which moves only when asked to.
+    clock: partner.sandboxNow ? fixedClock(partner.sandboxNow) : ctx.clock,
+  };
 }

@@ -12,6 +12,8 @@ export type DialectName = DatabaseTarget['dialect'];
 export interface Store {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** Where it points, to open another connection to the same database. */
+  target: DatabaseTarget;
   close(): Promise<void>;
 }
 
@@ -25,7 +27,7 @@ export function openStore(target: DatabaseTarget, options: StoreOptions = {}): S
     target.dialect === 'sqlite'
       ? new Kysely<Database>({ dialect: sqliteDialect(target.path) })
       : new Kysely<Database>({ dialect: postgresDialect(target.connectionString, options) });
-  return { db, dialect: target.dialect, close: () => db.destroy() };
+  return { db, dialect: target.dialect, target, close: () => db.destroy() };
 }
 
 function sqliteDialect(path: string) {

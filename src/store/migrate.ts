@@ -3,6 +3,7 @@ import type { Store } from './db.js';
 import { columnTypes } from './migrations/column-types.js';
 import { foundation } from './migrations/0001-foundation.js';
 import { ordersAndSubscriptions } from './migrations/0002-orders-subscriptions.js';
+import { lifecycleAutomation } from './migrations/0003-lifecycle-automation.js';
 
 /** Every migration, in order. Names never change once released. */
 function migrations(store: Store): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrations(store: Store): Record<string, Migration> {
   return {
     '0001-foundation': foundation(t),
     '0002-orders-subscriptions': ordersAndSubscriptions(t),
+    '0003-lifecycle-automation': lifecycleAutomation(t),
   };
 }
 

@@ -11,6 +11,7 @@ export async function insertPartner(db: Db, partner: Partner): Promise<void> {
       billing_day: partner.billingDay,
       is_sandbox: partner.isSandbox ? 1 : 0,
       created_at: partner.createdAt.toISOString(),
+      sandbox_now: partner.sandboxNow?.toISOString() ?? null,
     })
     .execute();
 }
@@ -18,6 +19,28 @@ export async function insertPartner(db: Db, partner: Partner): Promise<void> {
 export async function findPartner(db: Db, id: string): Promise<Partner | undefined> {
   const row = await db.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toPartner(row);
+}
+
+export async function listSandboxPartners(db: Db): Promise<Partner[]> {
+  const rows = await db
+    .selectFrom('partners')
+    .selectAll()
+    .where('sandbox_now', 'is not', null)
+    .orderBy('id')
+    .execute();
+  return rows.map(toPartner);
+}
+
+/** Moves a sandbox partner's clock forward; false when it is not a sandbox or `to` is earlier. */
+export async function setSandboxNow(db: Db, partnerId: string, to: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('partners')
+    .set({ sandbox_now: to.toISOString() })
+    .where('id', '=', partnerId)
+    .where('sandbox_now', 'is not', null)
+    .where('sandbox_now', '<=', to.toISOString())
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export async function countPartners(db: Db): Promise<number> {
@@ -35,6 +58,7 @@ function toPartner(row: PartnersTable): Partner {
     instance: row.instance as Instance,
     billingDay: row.billing_day,
     isSandbox: row.is_sandbox === 1,
+    sandboxNow: row.sandbox_now === null ? null : new Date(row.sandbox_now),
     createdAt: new Date(row.created_at),
   };
 }

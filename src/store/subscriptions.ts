@@ -47,6 +47,19 @@ export async function findSubscription(
   return row && toSubscription(row);
 }
 
+/** By id alone, for the scheduler, which works across partners. */
+export async function findSubscriptionById(
+  db: Db,
+  id: string,
+  lock: 'none' | 'update' | 'skip_locked' = 'none',
+): Promise<Subscription | undefined> {
+  let select = db.selectFrom('subscriptions').selectAll().where('id', '=', id);
+  if (lock === 'update') select = select.forUpdate();
+  if (lock === 'skip_locked') select = select.forUpdate().skipLocked();
+  const row = await select.executeTakeFirst();
+  return row && toSubscription(row);
+}
+
 /** The customer's subscriptions of these offers, or with these ids: what an order's rules need. */
 export async function subscriptionsForOrder(
   db: Db,
@@ -192,6 +205,7 @@ function toRow(s: Subscription): SubscriptionsTable {
     unit_price: s.unitPrice,
     currency: s.currency,
     version: s.version,
+    expiring_soon_warned_for: iso(s.expiringSoonWarnedFor),
   };
 }
 
@@ -225,5 +239,6 @@ function toSubscription(row: SubscriptionsTable): Subscription {
     unitPrice: row.unit_price,
     currency: row.currency,
     version: row.version,
+    expiringSoonWarnedFor: date(row.expiring_soon_warned_for),
   };
 }

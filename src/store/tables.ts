@@ -12,6 +12,8 @@ export interface PartnersTable {
   billing_day: number;
   is_sandbox: number;
   created_at: string;
+  /** A sandbox partner's own clock; null for real partners, who live in real time. */
+  sandbox_now: string | null;
 }
 
 export interface ApiTokensTable {
@@ -114,6 +116,8 @@ export interface SubscriptionsTable {
   unit_price: string;
   currency: string;
   version: number;
+  /** The end (retention, term or trial) last warned about, so each end is warned about once. */
+  expiring_soon_warned_for: string | null;
 }
 
 export interface IdempotencyKeysTable {

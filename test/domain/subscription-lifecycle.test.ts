@@ -112,6 +112,7 @@ function subscription(overrides: Partial<Subscription> = {}): Subscription {
     unitPrice: '6.00',
     currency: 'USD',
     version: 1,
+    expiringSoonWarnedFor: null,
     ...overrides,
   };
 }

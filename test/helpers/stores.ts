@@ -8,8 +8,12 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 /** Every store and API test runs once per database. */
 export const DIALECTS: readonly DialectName[] = ['sqlite', 'postgres'];
 
-/** A migrated database: a new SQLite file, or the run's PostgreSQL database. */
-export async function openTestStore(dialect: DialectName): Promise<Store> {
+/**
+ * A migrated database: a new SQLite file, or the run's PostgreSQL database; with `sameAs`, another
+ * connection to that store's database (a second process, as far as the database can tell).
+ */
+export async function openTestStore(dialect: DialectName, sameAs?: Store): Promise<Store> {
+  if (sameAs) return openStore(sameAs.target);
   const store =
     dialect === 'sqlite'
       ? openStore({

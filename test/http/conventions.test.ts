@@ -149,6 +149,8 @@ describe.each(DIALECTS)('HTTP conventions on %s', (dialect) => {
         'POST /v1/customers/{customerId}/subscriptions/{subscriptionId}/conversions',
         'GET /v1/customers/{customerId}/subscriptions/{subscriptionId}/events',
         'GET /v1/events',
+        'GET /v1/sandbox/clock',
+        'POST /v1/sandbox/clock',
       ].sort(),
     );
     const docs = await t.app.inject({ method: 'GET', url: '/docs/' });
