@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../services/context.js';
+import { purgeIdempotencyKeys } from '../services/purge-idempotency-keys.js';
 import { runDueWork, type DueWorkCounts } from '../services/run-due-work.js';
 
 export interface Scheduler {
@@ -23,7 +24,10 @@ export function startScheduler(
   const pass = async () => {
     try {
       const counts = await runDueWork(ctx);
-      if (didWork(counts)) options.logger.info({ counts }, 'lifecycle pass');
+      const purgedKeys = await purgeIdempotencyKeys(ctx);
+      if (didWork(counts) || purgedKeys > 0) {
+        options.logger.info({ counts, purgedKeys }, 'lifecycle pass');
+      }
     } catch (err) {
       options.logger.error({ err }, 'lifecycle pass failed');
     }

@@ -40,3 +40,12 @@ export async function tryClaimIdempotencyKey(
   `.execute(db);
   return rows[0]?.claimed === true;
 }
+
+/** Forgets stored answers older than `before`; returns how many. */
+export async function deleteIdempotencyKeysBefore(db: Db, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', before.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeIdempotencyKeys } from '../../src/services/purge-idempotency-keys.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { DAY, TestClock } from '../helpers/clock.js';
 import { seedCustomer } from '../helpers/seed-customer.js';
@@ -93,13 +94,22 @@ describe.each(DIALECTS)('idempotency on %s', (dialect) => {
 
   it('forgets a key after 24 hours', async () => {
     clock.set('2026-03-01T00:00:00.000Z');
-    const { api, base } = await seedCustomer(t);
+    const { api, base, partner } = await seedCustomer(t);
     await api.post(`${base}/orders`, ORDER, { 'idempotency-key': 'old' });
     clock.advance(DAY + 1);
     const later = await api.post(`${base}/orders`, ORDER, { 'idempotency-key': 'old' });
     expect(later.statusCode).toBe(201);
     expect(later.headers['idempotent-replayed']).toBeUndefined();
     expect((await api.get(`${base}/orders`)).json().items).toHaveLength(2);
+
+    clock.advance(DAY + 1);
+    expect(await purgeIdempotencyKeys(t.ctx)).toBeGreaterThanOrEqual(1);
+    const kept = await t.store.db
+      .selectFrom('idempotency_keys')
+      .select('key')
+      .where('partner_id', '=', partner.id)
+      .execute();
+    expect(kept).toEqual([]);
   });
 
   it('refuses an empty or over-long key', async () => {

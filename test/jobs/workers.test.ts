@@ -2,17 +2,11 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/domain/clock.js';
-import type { Subscription } from '../../src/domain/subscription.js';
 import type { AppContext } from '../../src/services/context.js';
-import { createCustomer } from '../../src/services/create-customer.js';
-import { newId } from '../../src/services/ids.js';
 import { runDueWork, type DueWorkCounts } from '../../src/services/run-due-work.js';
 import type { DialectName, Store } from '../../src/store/db.js';
-import { insertOrder } from '../../src/store/orders.js';
-import { insertSubscriptions } from '../../src/store/subscriptions.js';
-import { systemActor } from '../../src/domain/event.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { newCustomerBody } from '../helpers/customers.js';
+import { deprovisionedEvents, seedDueItems } from '../helpers/due-items.js';
 import { openTestStore } from '../helpers/stores.js';
 
 const run = promisify(execFile);
@@ -34,32 +28,8 @@ describe.each(['postgres', 'sqlite'] as const)('three lifecycle workers on %s', 
   });
 
   it('process every due item exactly once', { timeout: 240_000 }, async () => {
-    const { partner } = await t.newPartner();
-    const body = newCustomerBody() as unknown as Parameters<typeof createCustomer>[1];
-    const customer = await createCustomer(
-      { ...t.ctx, partner, actor: systemActor },
-      { ...body, accountOpenedAt: new Date('2019-12-01T00:00:00.000Z') },
-    );
-    const orderId = newId();
-    const createdAt = new Date('2020-01-01T00:00:00.000Z');
-    await insertOrder(t.store.db, {
-      id: orderId,
-      partnerId: partner.id,
-      customerId: customer.id,
-      billingCycle: 'monthly',
-      status: 'completed',
-      creationDate: createdAt,
-      lineItems: [],
-    });
-    const count = ITEMS[dialect];
-    const ids: string[] = [];
-    for (let start = 0; start < count; start += 500) {
-      const chunk = Array.from({ length: Math.min(500, count - start) }, (_, i) =>
-        dueItem(partner.id, customer.id, orderId, createdAt, start + i),
-      );
-      ids.push(...chunk.map((s) => s.id));
-      await insertSubscriptions(t.store.db, chunk);
-    }
+    const { partner, ids } = await seedDueItems(t, ITEMS[dialect]);
+    const count = ids.length;
 
     const workers = await Promise.all(
       [1, 2, 3].map(async () => {
@@ -77,14 +47,9 @@ describe.each(['postgres', 'sqlite'] as const)('three lifecycle workers on %s', 
     expect(processed).toBe(count);
     expect(workers.every((c) => c.deprovisioned > 0)).toBe(true);
 
-    const rows = await t.store.db
-      .selectFrom('events')
-      .select(['subscription_id'])
-      .where('partner_id', '=', partner.id)
-      .where('type', '=', 'subscription.deprovisioned')
-      .execute();
-    expect(rows).toHaveLength(count);
-    expect(new Set(rows.map((r) => r.subscription_id))).toEqual(new Set(ids));
+    const events = await deprovisionedEvents(t, partner.id);
+    expect(events).toHaveLength(count);
+    expect(new Set(events)).toEqual(new Set(ids));
     const left = await t.store.db
       .selectFrom('subscriptions')
       .select('id')
@@ -103,49 +68,9 @@ describe.each(['postgres', 'sqlite'] as const)('three lifecycle workers on %s', 
 });
 
 /** A `psc worker --once` process on the SQLite file; its counts, from its output. */
-async function workerProcess(path: string): Promise<DueWorkCounts> {
+export async function workerProcess(path: string): Promise<DueWorkCounts> {
   const { stdout } = await run(process.execPath, ['bin/psc.js', 'worker', '--once'], {
     env: { ...process.env, DATABASE_URL: `sqlite:${path}`, LOG_LEVEL: 'warn' },
   });
   return JSON.parse(stdout) as DueWorkCounts;
-}
-
-function dueItem(
-  partnerId: string,
-  customerId: string,
-  orderId: string,
-  createdAt: Date,
-  n: number,
-): Subscription {
-  return {
-    id: newId(),
-    partnerId,
-    customerId,
-    offerId: 'mail-basic',
-    offerName: 'Mail',
-    friendlyName: `Mailbox ${n}`,
-    quantity: 1,
-    unitType: 'licenses',
-    parentSubscriptionId: null,
-    orderId,
-    status: 'suspended',
-    billingCycle: 'monthly',
-    termDuration: 'P1M',
-    autoRenewEnabled: true,
-    isTrial: false,
-    trialEndDate: null,
-    creationDate: createdAt,
-    effectiveStartDate: '2020-01-01',
-    commitmentEndDate: '2020-12-31',
-    cancellationAllowedUntil: null,
-    quantityDecreaseAllowedUntil: null,
-    suspensionReasons: ['nonpayment'],
-    suspendedAt: createdAt,
-    expiresAt: new Date(Date.parse('2020-04-01T00:00:00.000Z') + n),
-    deletedAt: null,
-    unitPrice: '4.00',
-    currency: 'USD',
-    version: 1,
-    expiringSoonWarnedFor: null,
-  };
 }
