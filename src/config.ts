@@ -1,4 +1,5 @@
 import { INSTANCES, type Instance } from './domain/partner.js';
+import { MIN_PASSWORD_LENGTH } from './domain/user.js';
 import { parseDatabaseUrl, type DatabaseTarget } from './store/database-url.js';
 import { DEMO_CATALOG_PATH } from './store/catalog-files.js';
 
@@ -15,6 +16,7 @@ export interface Config {
   logLevel: LogLevel;
   instance: Instance;
   bootstrapToken: string | undefined;
+  bootstrapPassword: string | undefined;
   /** Where the lifecycle scheduler runs: inside the server, or only in `psc worker` processes. */
   scheduler: 'inline' | 'off';
   schedulerIntervalMs: number;
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     instance: oneOf(env, 'PSC_INSTANCE', INSTANCES, 'global'),
     bootstrapToken: bootstrapToken(env),
+    bootstrapPassword: bootstrapPassword(env),
     scheduler: oneOf(env, 'PSC_SCHEDULER', ['inline', 'off'] as const, 'inline'),
     schedulerIntervalMs: integer(env, 'PSC_SCHEDULER_INTERVAL_MS', 10_000, 100, 3_600_000),
   };
@@ -79,6 +82,17 @@ function bootstrapToken(env: NodeJS.ProcessEnv): string | undefined {
   if (raw.length < MIN_BOOTSTRAP_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(raw)) {
     throw new ConfigError(
       `PSC_BOOTSTRAP_TOKEN must be at least ${MIN_BOOTSTRAP_TOKEN_LENGTH} printable characters without spaces (e.g. openssl rand -hex 32)`,
+    );
+  }
+  return raw;
+}
+
+function bootstrapPassword(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.PSC_BOOTSTRAP_PASSWORD;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < MIN_PASSWORD_LENGTH) {
+    throw new ConfigError(
+      `PSC_BOOTSTRAP_PASSWORD must have at least ${MIN_PASSWORD_LENGTH} characters`,
     );
   }
   return raw;

@@ -1,26 +1,24 @@
 import closeWithGrace from 'close-with-grace';
-import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './http/app.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { createLogger } from './logger.js';
 import { openRuntime } from './runtime.js';
-import { bootstrapDemo } from './services/bootstrap-demo.js';
+import { bootstrapDemo, type Bootstrapped } from './services/bootstrap-demo.js';
 import { CatalogError } from './store/catalog-files.js';
 import { MigrationFailedError } from './store/migrate.js';
 import { VERSION } from './version.js';
 
-/** Header names whose values never reach the logs. */
-export const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie'];
-
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel, redact: REDACTED_PATHS });
+  const logger = createLogger(config.logLevel);
   const { ctx, store } = await openRuntime(config);
   const app = await buildApp(ctx, { logger, version: VERSION });
 
   const demo = await bootstrapDemo(ctx, {
     instance: config.instance,
     token: config.bootstrapToken,
+    password: config.bootstrapPassword,
   });
   const scheduler =
     config.scheduler === 'inline'
@@ -40,20 +38,24 @@ async function main(): Promise<void> {
     { url, database: config.databaseUrl, catalog: ctx.catalog.catalog.version },
     'listening',
   );
-  if (demo) printWelcome(url, demo.partner.id, demo.tokenGenerated ? demo.token : undefined);
+  if (demo) printWelcome(url, demo);
 }
 
-/** Printed once, on the first start: the only time a generated token is ever shown. */
-function printWelcome(url: string, partnerId: string, generatedToken: string | undefined): void {
+/** Printed once, on the first start: the only time generated secrets are ever shown. */
+function printWelcome(url: string, demo: Bootstrapped): void {
   const lines = [
     '',
     'Partner Subscription Center is ready with demo data.',
     `  Portal and API:  ${url}`,
     `  API reference:   ${url}/docs`,
-    `  Demo partner:    ${partnerId}`,
-    generatedToken === undefined
-      ? '  API token:       the value of PSC_BOOTSTRAP_TOKEN'
-      : `  API token:       ${generatedToken}   (shown only now; keep it safe)`,
+    `  Demo partner:    ${demo.partner.id}`,
+    `  Sign in as:      ${demo.adminEmail}`,
+    demo.generatedPassword === undefined
+      ? '  Password:        the value of PSC_BOOTSTRAP_PASSWORD'
+      : `  Password:        ${demo.generatedPassword}   (shown only now)`,
+    demo.tokenGenerated
+      ? `  API token:       ${demo.token}   (shown only now; keep it safe)`
+      : '  API token:       the value of PSC_BOOTSTRAP_TOKEN',
     `  Try:             curl -H "Authorization: Bearer <token>" ${url}/v1/customers`,
     '',
   ];

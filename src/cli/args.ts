@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ROLES, type Role } from '../domain/permissions.js';
 import { UsageError } from './output.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -27,4 +28,11 @@ export function requiredId(
   const id = required(value, flag);
   if (!UUID.test(id)) throw new UsageError(`${flag} must be a ${what} id (a UUID), not "${id}"`);
   return id.toLowerCase();
+}
+
+export function roleOption(value: string | boolean | undefined): Role {
+  if (typeof value !== 'string' || !(ROLES as readonly string[]).includes(value)) {
+    throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  }
+  return value as Role;
 }

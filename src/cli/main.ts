@@ -4,6 +4,7 @@ import { CatalogError } from '../store/catalog-files.js';
 import { MigrationFailedError } from '../store/migrate.js';
 import { runMigrate } from './commands/migrate.js';
 import { runPartnerCreate } from './commands/partner-create.js';
+import { runUserCreate } from './commands/user-create.js';
 import { runWorker } from './commands/worker.js';
 import { runTokenCreate, runTokenList, runTokenRevoke } from './commands/tokens.js';
 import { UsageError, type CommandOutput } from './output.js';
@@ -13,7 +14,9 @@ const USAGE = `Usage: psc <command> [options]
 Commands:
   partner create --name NAME [--instance global|usgov] [--billing-day 1-28] [--sandbox] [--json]
                                  Create a partner and its first API token.
-  token create --partner ID [--name NAME] [--json]
+  user create --partner ID --email EMAIL [--name NAME] [--role ROLE] [--json]
+                                 Create a partner user; a temporary password is printed once.
+  token create --partner ID [--name NAME] [--role ROLE] [--json]
                                  Create an API token; it is printed once and never again.
   token list --partner ID [--json]
                                  List a partner's tokens (prefix and state, never the secret).
@@ -29,6 +32,7 @@ The database and catalog come from DATABASE_URL and CATALOG_PATH, as for the ser
 const COMMANDS: Record<string, (args: string[], out: CommandOutput) => Promise<void>> = {
   'partner create': runPartnerCreate,
   'token create': runTokenCreate,
+  'user create': runUserCreate,
   'token list': runTokenList,
   'token revoke': runTokenRevoke,
   migrate: (args, out) => runMigrate(args, out),

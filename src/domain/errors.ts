@@ -32,6 +32,14 @@ export const ERROR_CODES = [
   'suspension_reason_required',
   'sandbox_only',
   'sandbox_clock_backwards',
+  'invalid_credentials',
+  'account_locked',
+  'csrf_token_invalid',
+  'user_email_taken',
+  'cannot_change_own_access',
+  'customer_user_email_taken',
+  'license_limit_reached',
+  'quantity_below_assigned',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

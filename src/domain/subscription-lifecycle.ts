@@ -101,11 +101,16 @@ const OPERATION_NOUNS: Record<SubscriptionOperation, string> = {
   deprovision: 'deprovisioning',
 };
 
+/**
+ * A new quantity for `sub`; `assigned` is the number of its licenses assigned to customer users,
+ * which the quantity may not go below.
+ */
 export function decideQuantityChange(
   sub: Subscription,
   offer: Offer,
   quantity: number,
   now: Date,
+  assigned = 0,
 ): { quantity: number } {
   requireTransition(sub, 'change_quantity');
   if (quantity === sub.quantity) return { quantity };
@@ -128,6 +133,12 @@ export function decideQuantityChange(
       'quantity_decrease_not_allowed',
       `The quantity of subscription ${sub.id} could be lowered only until ${until.toISOString()}; it can still be raised.`,
     );
+  }
+  if (quantity < assigned) {
+    const detail = `${assigned} licenses of subscription ${sub.id} are assigned; unassign some before lowering the quantity to ${quantity}.`;
+    throw new DomainError('quantity_below_assigned', detail, [
+      { field: '/quantity', code: 'quantity_below_assigned', detail },
+    ]);
   }
   return { quantity };
 }

@@ -1,21 +1,30 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../services/context.js';
 import { newId } from '../services/ids.js';
-import { installBearerAuth } from './plugins/auth.js';
+import { installAuth } from './plugins/auth.js';
 import { installCorrelation } from './plugins/correlation.js';
 import { installErrorHandling } from './plugins/errors.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { installValidators } from './plugins/validation.js';
 import { healthRoutes } from './routes/health.js';
 import { customerOfferRoutes } from './routes/v1/customer-offers.js';
+import { customerUserRoutes } from './routes/v1/customer-users.js';
 import { customerRoutes } from './routes/v1/customers.js';
+import { entitlementRoutes } from './routes/v1/entitlements.js';
 import { eventRoutes } from './routes/v1/events.js';
+import { licenseRoutes } from './routes/v1/licenses.js';
 import { offerRoutes } from './routes/v1/offers.js';
 import { orderRoutes } from './routes/v1/orders.js';
 import { sandboxRoutes } from './routes/v1/sandbox.js';
+import { sessionRoutes } from './routes/v1/session.js';
+import { userRoutes } from './routes/v1/users.js';
+import { UserSchema } from './schemas/user.js';
 import { subscriptionRoutes } from './routes/v1/subscriptions.js';
 import { ErrorItem, Problem } from './schemas/common.js';
 import { CustomerSchema } from './schemas/customer.js';
+import { CustomerUserSchema, EntitlementSchema, LicenseSchema } from './schemas/customer-user.js';
 import { OfferSchema } from './schemas/offer.js';
 import {
   EventSchema,
@@ -61,21 +70,33 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     OrderSchema,
     OfferAvailabilitySchema,
     EventSchema,
+    UserSchema,
+    CustomerUserSchema,
+    LicenseSchema,
+    EntitlementSchema,
   ];
   for (const schema of shared) app.addSchema(schema);
+  await app.register(cookie);
+  // Only routes that ask for it (signing in) are limited; counts are per process.
+  await app.register(rateLimit, { global: false });
   await installOpenApi(app, options.version);
 
   healthRoutes(app, ctx);
   await app.register(
     (v1, _opts, done) => {
-      installBearerAuth(v1, ctx);
+      installAuth(v1, ctx);
       offerRoutes(v1, ctx);
       customerRoutes(v1);
       customerOfferRoutes(v1);
       orderRoutes(v1);
       subscriptionRoutes(v1);
+      customerUserRoutes(v1);
+      licenseRoutes(v1);
+      entitlementRoutes(v1);
       eventRoutes(v1);
       sandboxRoutes(v1);
+      sessionRoutes(v1, ctx);
+      userRoutes(v1);
       done();
     },
     { prefix: '/v1' },

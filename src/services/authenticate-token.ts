@@ -1,6 +1,7 @@
 import { fixedClock, type Clock } from '../domain/clock.js';
 import type { Actor } from '../domain/event.js';
 import type { Partner } from '../domain/partner.js';
+import type { Role } from '../domain/permissions.js';
 import { findApiTokenByHash } from '../store/api-tokens.js';
 import { findPartner } from '../store/partners.js';
 import type { AppContext } from './context.js';
@@ -9,6 +10,7 @@ import { hashesEqual, hashTokenSecret } from './token-secret.js';
 export interface Authenticated {
   partner: Partner;
   actor: Actor;
+  role: Role;
   clock: Clock;
 }
 
@@ -25,6 +27,7 @@ export async function authenticateToken(
   return {
     partner,
     actor: { type: 'token', id: token.id, name: token.name },
+    role: token.role,
     // A sandbox partner lives at its own clock, which moves only when asked to.
     clock: partner.sandboxNow ? fixedClock(partner.sandboxNow) : ctx.clock,
   };

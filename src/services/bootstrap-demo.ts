@@ -7,16 +7,22 @@ import type { AppContext } from './context.js';
 import { createApiToken } from './create-api-token.js';
 import { createCustomer } from './create-customer.js';
 import { createPartner } from './create-partner.js';
+import { createFirstUser } from './create-user.js';
 import { DEMO_CUSTOMERS } from './demo-customers.js';
 
 /** Fixed, so that two servers starting at once on an empty database create it only once. */
 export const DEMO_PARTNER_ID = '00000000-0000-7000-8000-000000000001';
+
+export const DEMO_ADMIN_EMAIL = 'admin@demo-partner.example';
 
 export interface Bootstrapped {
   partner: Partner;
   token: string;
   /** True when the token was generated here and must be shown to the operator now. */
   tokenGenerated: boolean;
+  adminEmail: string;
+  /** Set when the admin's password was generated here: shown to the operator now, once. */
+  generatedPassword?: string;
 }
 
 /**
@@ -25,7 +31,7 @@ export interface Bootstrapped {
  */
 export async function bootstrapDemo(
   ctx: AppContext,
-  input: { instance: Instance; token: string | undefined },
+  input: { instance: Instance; token: string | undefined; password?: string | undefined },
 ): Promise<Bootstrapped | null> {
   if (await findPartner(ctx.db, DEMO_PARTNER_ID)) return null;
   try {
@@ -41,7 +47,7 @@ export async function bootstrapDemo(
         name: 'Bootstrap admin token',
         ...(input.token === undefined ? {} : { secret: input.token }),
       });
-      const callerCtx = { ...txCtx, partner, actor: systemActor };
+      const callerCtx = { ...txCtx, partner, actor: systemActor, role: 'global_admin' as const };
       const now = ctx.clock.now();
       for (const customer of DEMO_CUSTOMERS) {
         // A clock set before a demo date (a test, a sandbox) must not make it lie in the future.
@@ -51,7 +57,21 @@ export async function bootstrapDemo(
           accountOpenedAt: openedAt < now ? openedAt : now,
         });
       }
-      return { partner, token: secret, tokenGenerated: input.token === undefined };
+      const admin = await createFirstUser(txCtx, partner.id, {
+        email: DEMO_ADMIN_EMAIL,
+        displayName: 'Demo Admin',
+        role: 'global_admin',
+        ...(input.password === undefined ? {} : { password: input.password }),
+      });
+      return {
+        partner,
+        token: secret,
+        tokenGenerated: input.token === undefined,
+        adminEmail: admin.user.email,
+        ...(admin.temporaryPassword === undefined
+          ? {}
+          : { generatedPassword: admin.temporaryPassword }),
+      };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return null;

@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Actor } from '../domain/event.js';
 import type { CatalogIndex } from '../domain/catalog-index.js';
 import type { Partner } from '../domain/partner.js';
+import type { Role } from '../domain/permissions.js';
 import type { Database } from '../store/tables.js';
 
 /** What every use case gets from the process: the database, the clock and the catalog. */
@@ -16,4 +17,6 @@ export interface AppContext {
 export interface CallerContext extends AppContext {
   partner: Partner;
   actor: Actor;
+  /** What the caller may do (domain/permissions.ts): the user's or the API token's role. */
+  role: Role;
 }

@@ -9,6 +9,7 @@ import type { CallerContext } from './context.js';
 import { callerEvent } from './events.js';
 import { offerOf } from './offer-of.js';
 import { placeOrder } from './place-order.js';
+import { authorize } from '../domain/permissions.js';
 
 export interface ConversionRequest {
   targetOfferId: string;
@@ -26,6 +27,7 @@ export function convertTrial(
   trialId: string,
   request: ConversionRequest,
 ): Promise<Subscription> {
+  authorize(ctx.role, 'subscriptions.convert');
   return inTransaction(ctx.db, async (trx) => {
     const txCtx = { ...ctx, db: trx };
     const { subscriptions } = await placeOrderAfterChecks(txCtx, customerId, trialId, request);

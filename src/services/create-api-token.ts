@@ -1,4 +1,5 @@
 import { notFound } from '../domain/errors.js';
+import type { Role } from '../domain/permissions.js';
 import { insertApiToken, type ApiTokenRecord } from '../store/api-tokens.js';
 import { appendEvents } from '../store/events.js';
 import { findPartner } from '../store/partners.js';
@@ -19,6 +20,8 @@ export interface CreateApiTokenInput {
   name: string;
   /** A secret chosen by the operator (PSC_BOOTSTRAP_TOKEN); else a random one. */
   secret?: string;
+  /** What the token may do; global_admin when not said. */
+  role?: Role;
 }
 
 export async function createApiToken(
@@ -37,13 +40,19 @@ export async function createApiToken(
     createdAt: ctx.clock.now(),
     revokedAt: null,
     lastUsedAt: null,
+    role: input.role ?? 'global_admin',
   };
   await inTransaction(ctx.db, async (trx) => {
     await insertApiToken(trx, record);
     await appendEvents(trx, [
       systemEvent(partner.id, record.createdAt, {
         type: 'api_token.created',
-        data: { tokenId: record.id, name: record.name, tokenPrefix: record.tokenPrefix },
+        data: {
+          tokenId: record.id,
+          name: record.name,
+          tokenPrefix: record.tokenPrefix,
+          role: record.role,
+        },
       }),
     ]);
   });

@@ -14,6 +14,7 @@ import { isUniqueViolation } from '../store/unique-violation.js';
 import type { CallerContext } from './context.js';
 import { callerEvent } from './events.js';
 import { newId } from './ids.js';
+import { authorize } from '../domain/permissions.js';
 
 export interface CreateCustomerInput {
   companyName: string;
@@ -29,6 +30,7 @@ export async function createCustomer(
   ctx: CallerContext,
   input: CreateCustomerInput,
 ): Promise<Customer> {
+  authorize(ctx.role, 'customers.create');
   const now = ctx.clock.now();
   const accountOpenedAt = input.accountOpenedAt ?? now;
   const country = input.country.toUpperCase();

@@ -2,7 +2,7 @@ import { matchesOfferFilter, type Offer, type OfferFilter } from '../domain/offe
 import { decodeCursor, encodeCursor } from '../store/cursor.js';
 import type { Page } from '../store/page.js';
 import type { AppContext } from './context.js';
-import { invalidCursor } from './list-customers.js';
+import { invalidCursor } from './invalid-cursor.js';
 
 /** Offers in catalog order (product by product), filtered and paged. */
 export function listOffers(

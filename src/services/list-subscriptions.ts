@@ -8,13 +8,15 @@ import {
 import type { CallerContext } from './context.js';
 import { getCustomer } from './get-customer.js';
 import { getSubscription } from './get-subscription.js';
-import { invalidCursor } from './list-customers.js';
+import { invalidCursor } from './invalid-cursor.js';
+import { authorize } from '../domain/permissions.js';
 
 export async function listSubscriptions(
   ctx: CallerContext,
   customerId: string,
   query: SubscriptionListQuery,
 ): Promise<Page<Subscription>> {
+  authorize(ctx.role, 'subscriptions.read');
   await getCustomer(ctx, customerId);
   const page = await querySubscriptions(ctx.db, ctx.partner.id, customerId, query);
   if (!page) throw invalidCursor();

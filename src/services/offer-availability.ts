@@ -8,6 +8,7 @@ import { customerSubscriptions } from '../store/subscriptions.js';
 import type { CallerContext } from './context.js';
 import { getCustomer } from './get-customer.js';
 import { getSubscription } from './get-subscription.js';
+import { authorize } from '../domain/permissions.js';
 
 /**
  * The catalog as the customer sees it for a billing frequency (seed step 4): every offer that is
@@ -19,6 +20,7 @@ export async function customerOfferAvailability(
   customerId: string,
   query: { billingCycle: BillingCycle; trial: boolean },
 ): Promise<OfferAvailability[]> {
+  authorize(ctx.role, 'catalog.read');
   const customer = await getCustomer(ctx, customerId);
   const subscriptions = await customerSubscriptions(ctx.db, ctx.partner.id, customerId);
   const offers = ctx.catalog.offers.filter((o) => !o.isAddOn && o.isTrial === query.trial);
@@ -36,6 +38,7 @@ export async function addOnOfferAvailability(
   customerId: string,
   subscriptionId: string,
 ): Promise<OfferAvailability[]> {
+  authorize(ctx.role, 'catalog.read');
   const customer = await getCustomer(ctx, customerId);
   const base = await getSubscription(ctx, customerId, subscriptionId);
   const subscriptions = await customerSubscriptions(ctx.db, ctx.partner.id, customerId);

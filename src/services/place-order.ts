@@ -10,6 +10,7 @@ import { inTransaction } from '../store/transaction.js';
 import type { CallerContext } from './context.js';
 import { callerEvent } from './events.js';
 import { newId } from './ids.js';
+import { authorize } from '../domain/permissions.js';
 
 export interface PlacedOrder {
   order: Order;
@@ -25,6 +26,7 @@ export function placeOrder(
   customerId: string,
   request: OrderRequest,
 ): Promise<PlacedOrder> {
+  authorize(ctx.role, 'orders.create');
   return inTransaction(ctx.db, async (trx) => {
     const customer = await lockCustomer(trx, ctx.partner.id, customerId);
     if (!customer) throw notFound('Customer', customerId);

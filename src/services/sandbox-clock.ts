@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import { runPartnerDueWork, type DueWorkCounts } from './run-due-work.js';
 import { findPartner, setSandboxNow } from '../store/partners.js';
 import type { CallerContext } from './context.js';
+import { authorize } from '../domain/permissions.js';
 
 export type ClockMove = { advanceBy: string } | { to: string };
 
@@ -39,6 +40,7 @@ export async function moveSandboxClock(ctx: CallerContext, move: ClockMove): Pro
 }
 
 function sandboxNow(ctx: CallerContext): Date {
+  authorize(ctx.role, 'sandbox.clock');
   if (!ctx.partner.sandboxNow) {
     throw new DomainError(
       'sandbox_only',

@@ -15,6 +15,7 @@ import {
 } from '../domain/subscription-lifecycle.js';
 import { lockCustomer } from '../store/customers.js';
 import { appendEvents } from '../store/events.js';
+import { assignedCount } from '../store/license-assignments.js';
 import {
   addOnsOf,
   findSubscription,
@@ -25,6 +26,7 @@ import type { Db } from '../store/tables.js';
 import type { CallerContext } from './context.js';
 import { callerEvent } from './events.js';
 import { offerOf } from './offer-of.js';
+import { authorize, authorizeSuspensionReason } from '../domain/permissions.js';
 
 export interface SubscriptionChanges {
   quantity?: number;
@@ -47,6 +49,7 @@ export function updateSubscription(
   expectedVersion?: number,
 ): Promise<Subscription> {
   assertCoherent(changes);
+  authorizeChanges(ctx, changes);
   return inTransaction(ctx.db, async (trx) => {
     const customer = await lockCustomer(trx, ctx.partner.id, customerId);
     if (!customer) throw notFound('Customer', customerId);
@@ -63,18 +66,25 @@ export function updateSubscription(
     const change = new ChangeSet(ctx, now, customerId);
     let sub = original;
 
-    if (changes.friendlyName !== undefined || changes.autoRenewEnabled !== undefined) {
-      const details = decideDetailsUpdate(sub, offer, changes);
-      const changed = Object.entries(details).filter(
-        ([key, value]) => sub[key as keyof typeof details] !== value,
-      );
-      if (changed.length > 0) {
-        sub = { ...sub, ...details };
-        change.event(sub, 'subscription.updated', Object.fromEntries(changed));
-      }
+    // Like a quantity or status the subscription already has, a name or auto-renewal it already
+    // has is no change: it is answered, not judged.
+    const detailChanges = {
+      ...(changes.friendlyName === undefined || changes.friendlyName === sub.friendlyName
+        ? {}
+        : { friendlyName: changes.friendlyName }),
+      ...(changes.autoRenewEnabled === undefined ||
+      changes.autoRenewEnabled === sub.autoRenewEnabled
+        ? {}
+        : { autoRenewEnabled: changes.autoRenewEnabled }),
+    };
+    if (Object.keys(detailChanges).length > 0) {
+      const details = decideDetailsUpdate(sub, offer, detailChanges);
+      sub = { ...sub, ...details };
+      change.event(sub, 'subscription.updated', { ...details });
     }
     if (changes.quantity !== undefined && changes.quantity !== sub.quantity) {
-      const { quantity } = decideQuantityChange(sub, offer, changes.quantity, now);
+      const assigned = await assignedCount(trx, ctx.partner.id, sub.id);
+      const { quantity } = decideQuantityChange(sub, offer, changes.quantity, now, assigned);
       change.event(sub, 'subscription.quantity_changed', { from: sub.quantity, to: quantity });
       sub = { ...sub, quantity };
     }
@@ -85,6 +95,21 @@ export function updateSubscription(
     await change.commit(trx);
     return change.latest(sub);
   });
+}
+
+const STATUS_PERMISSIONS = {
+  suspended: 'subscriptions.suspend',
+  active: 'subscriptions.reactivate',
+  deleted: 'subscriptions.cancel',
+} as const;
+
+function authorizeChanges(ctx: CallerContext, changes: SubscriptionChanges): void {
+  if (changes.friendlyName !== undefined || changes.autoRenewEnabled !== undefined) {
+    authorize(ctx.role, 'subscriptions.update_details');
+  }
+  if (changes.quantity !== undefined) authorize(ctx.role, 'subscriptions.change_quantity');
+  if (changes.status !== undefined) authorize(ctx.role, STATUS_PERMISSIONS[changes.status]);
+  authorizeSuspensionReason(ctx.role, changes.suspensionReason);
 }
 
 function assertCoherent(changes: SubscriptionChanges): void {

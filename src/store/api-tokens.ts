@@ -1,3 +1,4 @@
+import type { Role } from '../domain/permissions.js';
 import type { Db, ApiTokensTable } from './tables.js';
 
 export interface ApiTokenRecord {
@@ -9,6 +10,7 @@ export interface ApiTokenRecord {
   createdAt: Date;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
+  role: Role;
 }
 
 export async function insertApiToken(db: Db, token: ApiTokenRecord): Promise<void> {
@@ -23,6 +25,7 @@ export async function insertApiToken(db: Db, token: ApiTokenRecord): Promise<voi
       created_at: token.createdAt.toISOString(),
       revoked_at: token.revokedAt?.toISOString() ?? null,
       last_used_at: token.lastUsedAt?.toISOString() ?? null,
+      role: token.role,
     })
     .execute();
 }
@@ -76,5 +79,6 @@ function toApiToken(row: ApiTokensTable): ApiTokenRecord {
     createdAt: new Date(row.created_at),
     revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
     lastUsedAt: row.last_used_at === null ? null : new Date(row.last_used_at),
+    role: row.role as Role,
   };
 }

@@ -1,6 +1,6 @@
 import type { ActorType, DomainEvent } from '../domain/event.js';
 import type { Page } from './page.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { keysetPage } from './keyset-page.js';
 import type { Db, EventsTable } from './tables.js';
 
 /** Appends events; events are never updated or deleted. */
@@ -31,6 +31,8 @@ export interface EventQuery {
   customerId?: string;
   subscriptionId?: string;
   type?: string;
+  actorType?: ActorType;
+  actorId?: string;
   /** Inclusive lower bound of occurredAt. */
   from?: Date;
   /** Exclusive upper bound of occurredAt. */
@@ -46,29 +48,18 @@ export async function listEvents(
   query: EventQuery,
 ): Promise<Page<DomainEvent> | null> {
   let select = db.selectFrom('events').selectAll().where('partner_id', '=', partnerId);
-  if (query.cursor !== undefined) {
-    const after = decodeCursor(query.cursor, 1);
-    if (!after) return null;
-    select = select.where('id', '>', after[0] as string);
-  }
   if (query.customerId !== undefined) select = select.where('customer_id', '=', query.customerId);
   if (query.subscriptionId !== undefined) {
     select = select.where('subscription_id', '=', query.subscriptionId);
   }
   if (query.type !== undefined) select = select.where('type', '=', query.type);
+  if (query.actorType !== undefined) select = select.where('actor_type', '=', query.actorType);
+  if (query.actorId !== undefined) select = select.where('actor_id', '=', query.actorId);
   if (query.from !== undefined)
     select = select.where('occurred_at', '>=', query.from.toISOString());
   if (query.to !== undefined) select = select.where('occurred_at', '<', query.to.toISOString());
-  const rows = await select
-    .orderBy('id')
-    .limit(query.limit + 1)
-    .execute();
-  const items = rows.slice(0, query.limit).map(toEvent);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
-  };
+  const page = await keysetPage(select, 'id', query);
+  return page && { items: page.rows.map(toEvent), nextCursor: page.nextCursor };
 }
 
 /** Every event of the partner matching the filter, for tests and small exports. */

@@ -4,6 +4,8 @@ import { columnTypes } from './migrations/column-types.js';
 import { foundation } from './migrations/0001-foundation.js';
 import { ordersAndSubscriptions } from './migrations/0002-orders-subscriptions.js';
 import { lifecycleAutomation } from './migrations/0003-lifecycle-automation.js';
+import { usersAndRoles } from './migrations/0004-users-and-roles.js';
+import { customerUsers } from './migrations/0005-customer-users.js';
 
 /** Every migration, in order. Names never change once released. */
 function migrations(store: Store): Record<string, Migration> {
@@ -12,6 +14,8 @@ function migrations(store: Store): Record<string, Migration> {
     '0001-foundation': foundation(t),
     '0002-orders-subscriptions': ordersAndSubscriptions(t),
     '0003-lifecycle-automation': lifecycleAutomation(t),
+    '0004-users-and-roles': usersAndRoles(t),
+    '0005-customer-users': customerUsers(t),
   };
 }
 

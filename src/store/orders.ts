@@ -1,6 +1,6 @@
 import type { BillingCycle, TermDuration } from '../domain/offer.js';
 import type { Order, OrderLineItem } from '../domain/order.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { keysetPage } from './keyset-page.js';
 import type { Page } from './page.js';
 import type { Db, OrderLineItemsTable, OrdersTable } from './tables.js';
 
@@ -63,26 +63,13 @@ export async function listOrders(
   customerId: string,
   query: { limit: number; cursor?: string },
 ): Promise<Page<Order> | null> {
-  let select = db
+  const select = db
     .selectFrom('orders')
     .selectAll()
     .where('partner_id', '=', partnerId)
     .where('customer_id', '=', customerId);
-  if (query.cursor !== undefined) {
-    const after = decodeCursor(query.cursor, 1);
-    if (!after) return null;
-    select = select.where('id', '>', after[0] as string);
-  }
-  const rows = await select
-    .orderBy('id')
-    .limit(query.limit + 1)
-    .execute();
-  const items = await withLineItems(db, rows.slice(0, query.limit));
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
-  };
+  const page = await keysetPage(select, 'id', query);
+  return page && { items: await withLineItems(db, page.rows), nextCursor: page.nextCursor };
 }
 
 async function withLineItems(db: Db, rows: readonly OrdersTable[]): Promise<Order[]> {

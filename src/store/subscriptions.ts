@@ -1,6 +1,6 @@
 import type { BillingCycle, TermDuration, UnitType } from '../domain/offer.js';
 import type { Subscription, SubscriptionStatus, SuspensionReason } from '../domain/subscription.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { keysetPage } from './keyset-page.js';
 import type { Page } from './page.js';
 import { supportsRowLocks } from './row-locks.js';
 import type { Db, SubscriptionsTable } from './tables.js';
@@ -153,23 +153,10 @@ export async function listSubscriptions(
     .selectAll()
     .where('partner_id', '=', partnerId)
     .where('customer_id', '=', customerId);
-  if (query.cursor !== undefined) {
-    const after = decodeCursor(query.cursor, 1);
-    if (!after) return null;
-    select = select.where('id', '>', after[0] as string);
-  }
   if (query.status !== undefined) select = select.where('status', '=', query.status);
   if (query.offerId !== undefined) select = select.where('offer_id', '=', query.offerId);
-  const rows = await select
-    .orderBy('id')
-    .limit(query.limit + 1)
-    .execute();
-  const items = rows.slice(0, query.limit).map(toSubscription);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
-  };
+  const page = await keysetPage(select, 'id', query);
+  return page && { items: page.rows.map(toSubscription), nextCursor: page.nextCursor };
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;

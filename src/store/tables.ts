@@ -27,6 +27,33 @@ export interface ApiTokensTable {
   created_at: string;
   revoked_at: string | null;
   last_used_at: string | null;
+  /** The role the token acts with (domain/permissions.ts). */
+  role: string;
+}
+
+export interface UsersTable {
+  id: string;
+  partner_id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  /** argon2id; the password itself is never stored. */
+  password_hash: string;
+  disabled_at: string | null;
+  failed_sign_ins: number;
+  locked_until: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  /** SHA-256 of the session cookie's value. */
+  token_hash: string;
+  csrf_token: string;
+  user_id: string;
+  partner_id: string;
+  created_at: string;
+  expires_at: string;
 }
 
 export interface CustomersTable {
@@ -120,6 +147,24 @@ export interface SubscriptionsTable {
   expiring_soon_warned_for: string | null;
 }
 
+export interface CustomerUsersTable {
+  id: string;
+  partner_id: string;
+  customer_id: string;
+  /** Trimmed and lower-cased: unique per customer. */
+  email: string;
+  display_name: string;
+  is_admin: number;
+  created_at: string;
+}
+
+export interface LicenseAssignmentsTable {
+  partner_id: string;
+  subscription_id: string;
+  customer_user_id: string;
+  assigned_at: string;
+}
+
 export interface IdempotencyKeysTable {
   partner_id: string;
   key: string;
@@ -139,6 +184,10 @@ export interface Database {
   order_line_items: OrderLineItemsTable;
   subscriptions: SubscriptionsTable;
   idempotency_keys: IdempotencyKeysTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  customer_users: CustomerUsersTable;
+  license_assignments: LicenseAssignmentsTable;
 }
 
 /** A connection or an open transaction: query modules accept either. */

@@ -310,6 +310,30 @@ describe('decideQuantityChange', () => {
     if (expected === undefined) expect(decide()).toEqual({ quantity });
   });
 
+  it.each<[string, number, number, ErrorCode | undefined]>([
+    ['down to the assigned count', 6, 6, undefined],
+    ['below the assigned count', 5, 6, 'quantity_below_assigned'],
+    ['up while all are assigned', 12, 10, undefined],
+    ['down with none assigned', 1, 0, undefined],
+  ])('licenses assigned: %s', (_name, quantity, assigned, expected) => {
+    const decide = () =>
+      decideQuantityChange(subscription(), offer(), quantity, inWindow, assigned);
+    expect(codeOf(decide)).toBe(expected);
+  });
+
+  it('names the field of a quantity below the assigned licenses', () => {
+    expect(
+      refusal(() => decideQuantityChange(subscription(), offer(), 3, inWindow, 4))?.errors,
+    ).toEqual([
+      {
+        field: '/quantity',
+        code: 'quantity_below_assigned',
+        detail:
+          '4 licenses of subscription sub-1 are assigned; unassign some before lowering the quantity to 3.',
+      },
+    ]);
+  });
+
   it('names the field of an out-of-range quantity', () => {
     expect(refusal(() => decideQuantityChange(subscription(), offer(), 301, CREATED))).toEqual({
       code: 'quantity_out_of_range',

@@ -16,7 +16,7 @@ export async function seedDueItems(t: TestApp, count: number) {
   const { partner } = await t.newPartner();
   const body = newCustomerBody() as unknown as Parameters<typeof createCustomer>[1];
   const customer = await createCustomer(
-    { ...t.ctx, partner, actor: systemActor },
+    { ...t.ctx, partner, actor: systemActor, role: 'global_admin' },
     { ...body, accountOpenedAt: new Date('2019-12-01T00:00:00.000Z') },
   );
   const orderId = newId();

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createApiToken } from '../../src/services/create-api-token.js';
+import { client, createTestApp, type TestApp } from '../helpers/app.js';
+import { newCustomerBody } from '../helpers/customers.js';
 import { TestClock } from '../helpers/clock.js';
 import { seedCustomer } from '../helpers/seed-customer.js';
 import { DIALECTS } from '../helpers/stores.js';
@@ -64,6 +66,53 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(all.map((e: { id: string }) => e.id));
+  });
+
+  it('filters by actor and exports CSV without a page limit', async () => {
+    const { api, base, customer, partner } = await seedCustomer(t);
+    for (let i = 0; i < 3; i += 1) {
+      await api.post(`${base}/orders`, {
+        billingCycle: 'monthly',
+        lineItems: [{ offerId: 'mail-basic', quantity: 1 }],
+      });
+    }
+    const { secret } = await createApiToken(t.ctx, {
+      partnerId: partner.id,
+      name: '=HYPERLINK("http://evil.example"), "x"',
+    });
+    const auditor = client(t.app, secret);
+    const tokenEvents = (
+      await api.get(`/v1/events?customerId=${customer.id}&actorType=token&limit=500`)
+    ).json();
+    expect(tokenEvents.items).toHaveLength(7);
+    const actorId = tokenEvents.items[0].actor.id as string;
+    const byActor = (
+      await api.get(`/v1/events?actorId=${actorId}&customerId=${customer.id}`)
+    ).json();
+    expect(byActor.items).toHaveLength(7);
+    expect(
+      (await api.get(`/v1/events?actorType=system&customerId=${customer.id}`)).json().items,
+    ).toEqual([]);
+
+    const csv = await api.get(`/v1/events?customerId=${customer.id}&limit=1`, {
+      accept: 'text/csv',
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'id,occurredAt,type,actorType,actorId,actorName,customerId,subscriptionId,orderId,reason,data',
+    );
+    expect(lines).toHaveLength(1 + 7);
+    expect(lines.filter((l) => l.includes(',subscription.created,'))).toHaveLength(3);
+    // A formula in a name is written as text, quoted and escaped.
+    await auditor.post('/v1/customers', newCustomerBody());
+    const withFormula = await auditor.get(
+      '/v1/events?type=customer.created&actorType=token&limit=500',
+      { accept: 'text/csv' },
+    );
+    expect(withFormula.body).toContain(`"'=HYPERLINK(""http://evil.example""), ""x"""`);
+    expect(withFormula.body).not.toMatch(/(^|,)=HYPERLINK/m);
   });
 
   it("never shows another partner's events", async () => {

@@ -45,7 +45,9 @@ describe.each(['postgres', 'sqlite'] as const)('three lifecycle workers on %s', 
     );
     const processed = workers.reduce((sum, c) => sum + c.deprovisioned, 0);
     expect(processed).toBe(count);
-    expect(workers.every((c) => c.deprovisioned > 0)).toBe(true);
+    // In-process PostgreSQL workers start together, so each must have taken a share; SQLite worker
+    // processes start one after another and the first may finish before the last begins.
+    if (dialect === 'postgres') expect(workers.every((c) => c.deprovisioned > 0)).toBe(true);
 
     const events = await deprovisionedEvents(t, partner.id);
     expect(events).toHaveLength(count);

@@ -1,7 +1,7 @@
 import { createApiToken } from '../../services/create-api-token.js';
 import { listApiTokens } from '../../services/list-api-tokens.js';
 import { revokeApiToken } from '../../services/revoke-api-token.js';
-import { parseOptions, requiredId } from '../args.js';
+import { parseOptions, requiredId, roleOption } from '../args.js';
 import type { CommandOutput } from '../output.js';
 import { withRuntime } from '../with-runtime.js';
 
@@ -9,14 +9,18 @@ export async function runTokenCreate(args: string[], out: CommandOutput): Promis
   const options = parseOptions(args, {
     partner: { type: 'string' },
     name: { type: 'string', default: 'API token' },
+    role: { type: 'string', default: 'global_admin' },
     json: { type: 'boolean', default: false },
   });
   const partnerId = requiredId(options.partner, '--partner', 'partner');
+  const role = roleOption(options.role);
   const { record, secret } = await withRuntime((ctx) =>
-    createApiToken(ctx, { partnerId, name: options.name }),
+    createApiToken(ctx, { partnerId, name: options.name, role }),
   );
   if (options.json) {
-    out.stdout(JSON.stringify({ id: record.id, partnerId, name: record.name, token: secret }));
+    out.stdout(
+      JSON.stringify({ id: record.id, partnerId, name: record.name, role, token: secret }),
+    );
   } else {
     out.stdout(
       `Created API token ${record.name} (${record.id})\nAPI token (shown only now): ${secret}`,

@@ -1,5 +1,5 @@
-import { pino } from 'pino';
 import { loadConfig } from '../../config.js';
+import { createLogger } from '../../logger.js';
 import { runDueWork } from '../../services/run-due-work.js';
 import { startScheduler } from '../../jobs/scheduler.js';
 import { parseOptions } from '../args.js';
@@ -27,7 +27,7 @@ export async function runWorker(args: string[], out: CommandOutput): Promise<voi
       out.stdout(JSON.stringify(await runDueWork(ctx)));
       return;
     }
-    const logger = pino({ level: config.logLevel });
+    const logger = createLogger(config.logLevel);
     const scheduler = startScheduler(ctx, { intervalMs, logger });
     logger.info({ intervalMs }, 'worker started');
     await new Promise<void>((resolve) => {

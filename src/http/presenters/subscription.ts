@@ -12,6 +12,7 @@ export function etagOf(version: number): string {
 export function presentSubscription({
   subscription: s,
   actions,
+  assignedLicenses,
 }: SubscriptionView): Static<typeof SubscriptionSchema> {
   return {
     id: s.id,
@@ -20,6 +21,7 @@ export function presentSubscription({
     offerName: s.offerName,
     friendlyName: s.friendlyName,
     quantity: s.quantity,
+    assignedLicenses,
     unitType: s.unitType,
     parentSubscriptionId: s.parentSubscriptionId,
     orderId: s.orderId,

@@ -23,7 +23,11 @@ export const SubscriptionSchema = Type.Object(
     offerId: Type.String(),
     offerName: Type.String(),
     friendlyName: Type.String(),
-    quantity: Type.Integer(),
+    quantity: Type.Integer({ description: 'How many licenses (or units) were bought.' }),
+    assignedLicenses: Type.Integer({
+      minimum: 0,
+      description: 'How many of them are assigned to customer users; never more than quantity.',
+    }),
     unitType: literals(UNIT_TYPES),
     parentSubscriptionId: Nullable(Uuid),
     orderId: Uuid,

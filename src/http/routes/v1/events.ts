@@ -1,12 +1,40 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { ACTOR_TYPES, type DomainEvent } from '../../../domain/event.js';
+import type { CallerContext } from '../../../services/context.js';
+import type { EventQuery } from '../../../store/events.js';
+import type { Page as EventPageOf } from '../../../store/page.js';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { listEvents, listSubscriptionEvents } from '../../../services/list-events.js';
 import { caller } from '../../plugins/auth.js';
 import { presentEvent } from '../../presenters/event.js';
+import { csvHeader, csvRow } from '../../presenters/events-csv.js';
+import { literals } from '../../schemas/offer.js';
 import { Instant, Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
 
 const EventPage = Page(Type.Ref('Event'), 'EventPage');
+
+const CSV_PAGE = 1000;
+
+function wantsCsv(accept: string | undefined): boolean {
+  return accept !== undefined && /\btext\/csv\b/.test(accept);
+}
+
+/** The whole filtered history, a page at a time, so an export of any size streams. */
+async function* csvLines(
+  ctx: CallerContext,
+  query: Omit<EventQuery, 'limit' | 'cursor'>,
+  first: EventPageOf<DomainEvent>,
+): AsyncGenerator<string> {
+  yield csvHeader();
+  let page = first;
+  for (;;) {
+    for (const event of page.items) yield csvRow(event);
+    if (page.nextCursor === null) return;
+    page = await listEvents(ctx, { ...query, limit: CSV_PAGE, cursor: page.nextCursor });
+  }
+}
 
 export function eventRoutes(instance: FastifyInstance): void {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -17,10 +45,14 @@ export function eventRoutes(instance: FastifyInstance): void {
       schema: {
         tags: ['events'],
         summary: "The partner's audit log, oldest first",
+        description:
+          'With `Accept: text/csv` the answer is every matching event (no paging) as CSV, for export.',
         querystring: Type.Object({
           customerId: Type.Optional(Uuid),
           subscriptionId: Type.Optional(Uuid),
           type: Type.Optional(Type.String({ maxLength: 100 })),
+          actorType: Type.Optional(literals(ACTOR_TYPES)),
+          actorId: Type.Optional(Type.String({ maxLength: 100 })),
           from: Type.Optional({ ...Instant, description: 'Events at or after this instant.' }),
           to: Type.Optional({ ...Instant, description: 'Events before this instant.' }),
           ...PageQuery,
@@ -28,14 +60,25 @@ export function eventRoutes(instance: FastifyInstance): void {
         response: { 200: EventPage, ...authenticatedErrors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { limit = 50, cursor, from, to, ...filters } = request.query;
-      const page = await listEvents(caller(request), {
+      const query = {
         ...filters,
-        limit,
-        ...(cursor === undefined ? {} : { cursor }),
         ...(from === undefined ? {} : { from: new Date(from) }),
         ...(to === undefined ? {} : { to: new Date(to) }),
+      };
+      const ctx = caller(request);
+      if (wantsCsv(request.headers.accept)) {
+        const first = await listEvents(ctx, { ...query, limit: CSV_PAGE });
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="events.csv"')
+          .send(Readable.from(csvLines(ctx, query, first)));
+      }
+      const page = await listEvents(ctx, {
+        ...query,
+        limit,
+        ...(cursor === undefined ? {} : { cursor }),
       });
       return { items: page.items.map(presentEvent), nextCursor: page.nextCursor };
     },

@@ -1,0 +1,68 @@
+import { DomainError } from './errors.js';
+
+/** Partner roles, modelled on Partner Center's. */
+export const ROLES = [
+  'global_admin',
+  'admin_agent',
+  'sales_agent',
+  'helpdesk_agent',
+  'billing_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+const EVERYONE: readonly Role[] = ROLES;
+const ADMINS: readonly Role[] = ['global_admin', 'admin_agent'];
+
+/**
+ * The one permission table: what each role may do. Every use case asks it before acting
+ * (authorize); docs/security.md shows it as a table, and a test calls every route with every
+ * role against it.
+ */
+export const PERMISSIONS = {
+  'catalog.read': EVERYONE,
+  'customers.read': EVERYONE,
+  'customers.create': [...ADMINS, 'sales_agent'],
+  'orders.read': EVERYONE,
+  'orders.create': [...ADMINS, 'sales_agent'],
+  'subscriptions.read': EVERYONE,
+  'subscriptions.update_details': [...ADMINS, 'sales_agent', 'helpdesk_agent'],
+  'subscriptions.change_quantity': [...ADMINS, 'helpdesk_agent'],
+  'subscriptions.suspend': [...ADMINS, 'helpdesk_agent', 'billing_admin'],
+  'subscriptions.reactivate': [...ADMINS, 'helpdesk_agent', 'billing_admin'],
+  'subscriptions.cancel': ADMINS,
+  'subscriptions.convert': [...ADMINS, 'sales_agent'],
+  'customer_users.read': EVERYONE,
+  'customer_users.write': [...ADMINS, 'helpdesk_agent'],
+  'licenses.assign': [...ADMINS, 'helpdesk_agent'],
+  'entitlements.check': EVERYONE,
+  'audit.read': [...ADMINS, 'billing_admin'],
+  'sandbox.clock': ADMINS,
+  'users.manage': ['global_admin'],
+  'tokens.manage': ['global_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isAllowed(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Throws `forbidden` unless `role` may do `permission`. */
+export function authorize(role: Role, permission: Permission): void {
+  if (!isAllowed(role, permission)) {
+    throw new DomainError(
+      'forbidden',
+      `Your role (${role}) may not do this (${permission}); ask a global admin.`,
+    );
+  }
+}
+
+/**
+ * Billing admins suspend for non-payment only: other reasons (fraud, the customer's request) are
+ * for agents who speak with the customer.
+ */
+export function authorizeSuspensionReason(role: Role, reason: string | undefined): void {
+  if (role === 'billing_admin' && reason !== undefined && reason !== 'nonpayment') {
+    throw new DomainError('forbidden', 'A billing admin suspends for non-payment only.');
+  }
+}

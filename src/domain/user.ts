@@ -1,0 +1,56 @@
+import { addInstantDays } from './calendar.js';
+import { validationFailed } from './errors.js';
+import type { Role } from './permissions.js';
+
+/** A person of the partner who signs in to the portal. */
+export interface User {
+  id: string;
+  partnerId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  disabledAt: Date | null;
+  failedSignIns: number;
+  lockedUntil: Date | null;
+  createdAt: Date;
+}
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 256;
+/** Wrong passwords in a row before the account locks. */
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCKOUT_MINUTES = 15;
+/** How long a portal session lasts without signing in again. */
+export const SESSION_HOURS = 12;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Length is what makes a password strong; composition rules only make it harder to remember. */
+export function assertAcceptablePassword(password: string, field = '/password'): void {
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    throw validationFailed([
+      {
+        field,
+        code: 'weak_password',
+        detail: `A password has ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`,
+      },
+    ]);
+  }
+}
+
+export function isLocked(user: Pick<User, 'lockedUntil'>, now: Date): boolean {
+  return user.lockedUntil !== null && user.lockedUntil.getTime() > now.getTime();
+}
+
+/** After a wrong password: the new count, and a lock once it reaches the limit. */
+export function afterFailedSignIn(
+  user: Pick<User, 'failedSignIns'>,
+  now: Date,
+): { failedSignIns: number; lockedUntil: Date | null } {
+  const failedSignIns = user.failedSignIns + 1;
+  return failedSignIns >= MAX_FAILED_SIGN_INS
+    ? { failedSignIns: 0, lockedUntil: addInstantDays(now, LOCKOUT_MINUTES / (24 * 60)) }
+    : { failedSignIns, lockedUntil: null };
+}

@@ -1,0 +1,129 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { MAX_PASSWORD_LENGTH } from '../../../domain/user.js';
+import type { AppContext } from '../../../services/context.js';
+import { changePassword, signIn, signOut } from '../../../services/sessions.js';
+import { currentUser } from '../../../services/current-user.js';
+import { SESSION_COOKIE, caller } from '../../plugins/auth.js';
+import { presentUser } from '../../presenters/user.js';
+import { Instant, authenticatedErrors } from '../../schemas/common.js';
+
+const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH });
+const SessionSchema = Type.Object({
+  user: Type.Ref('User'),
+  csrfToken: Type.String({ description: 'Send as X-CSRF-Token with every write.' }),
+  expiresAt: Type.Optional(Instant),
+});
+/** Sign-in attempts per client address and minute, before 429. */
+export const SIGN_IN_RATE_PER_MINUTE = 10;
+
+export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post(
+    '/session',
+    {
+      config: {
+        public: true,
+        rateLimit: { max: SIGN_IN_RATE_PER_MINUTE, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in to the portal: sets the session cookie',
+        security: [],
+        body: Type.Object(
+          { email: Type.String({ minLength: 3, maxLength: 254 }), password: Password },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: SessionSchema,
+          401: Type.Ref('Problem'),
+          423: Type.Ref('Problem'),
+          429: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const signedIn = await signIn(ctx, request.body);
+      setSessionCookie(request, reply, signedIn.sessionToken, signedIn.expiresAt);
+      return reply.code(201).send({
+        user: presentUser(signedIn.user),
+        csrfToken: signedIn.csrfToken,
+        expiresAt: signedIn.expiresAt.toISOString(),
+      });
+    },
+  );
+
+  app.get(
+    '/session',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'The signed-in user and the CSRF token',
+        response: { 200: SessionSchema, ...authenticatedErrors },
+      },
+    },
+    async (request) => {
+      const user = await currentUser(caller(request));
+      return { user: presentUser(user), csrfToken: request.session?.csrfToken ?? '' };
+    },
+  );
+
+  app.delete(
+    '/session',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Sign out',
+        response: { 204: Type.Null(), ...authenticatedErrors },
+      },
+    },
+    async (request, reply) => {
+      if (request.session) await signOut(ctx, request.session.id);
+      clearSessionCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/session/password',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Change your password; your other sessions end',
+        body: Type.Object(
+          { currentPassword: Password, newPassword: Password },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...authenticatedErrors },
+      },
+    },
+    async (request, reply) => {
+      await changePassword(caller(request), {
+        ...request.body,
+        ...(request.session ? { sessionId: request.session.id } : {}),
+      });
+      return reply.code(204).send(null);
+    },
+  );
+}
+
+function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  expires: Date,
+): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    expires,
+  });
+}
+
+function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

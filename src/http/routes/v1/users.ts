@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { inviteUser } from '../../../services/create-user.js';
+import { getUser, listUsers, updateUser } from '../../../services/update-user.js';
+import { caller } from '../../plugins/auth.js';
+import { idempotent } from '../../plugins/idempotency.js';
+import { presentUser } from '../../presenters/user.js';
+import { Uuid, authenticatedErrors } from '../../schemas/common.js';
+import { NewUserSchema, UserPatchSchema } from '../../schemas/user.js';
+
+const refusals = { 403: Type.Ref('Problem'), 409: Type.Ref('Problem') };
+
+export function userRoutes(instance: FastifyInstance): void {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "The partner's users (global admins)",
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Ref('User')) }),
+          ...refusals,
+          ...authenticatedErrors,
+        },
+      },
+    },
+    async (request) => ({ items: (await listUsers(caller(request))).map(presentUser) }),
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Invite a user with a role; without a password, a temporary one is shown once',
+        body: NewUserSchema,
+        response: {
+          201: Type.Object({
+            user: Type.Ref('User'),
+            temporaryPassword: Type.Optional(Type.String()),
+          }),
+          ...refusals,
+          ...authenticatedErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const answer = await idempotent(request, reply, async (ctx) => {
+        const created = await inviteUser(ctx, request.body);
+        return {
+          status: 201,
+          body: {
+            user: presentUser(created.user),
+            ...(created.temporaryPassword === undefined
+              ? {}
+              : { temporaryPassword: created.temporaryPassword }),
+          },
+        };
+      });
+      return reply.code(answer.status).send(answer.body);
+    },
+  );
+
+  app.get(
+    '/users/:userId',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'One user',
+        params: Type.Object({ userId: Uuid }),
+        response: { 200: Type.Ref('User'), ...refusals, ...authenticatedErrors },
+      },
+    },
+    async (request) => presentUser(await getUser(caller(request), request.params.userId)),
+  );
+
+  app.patch(
+    '/users/:userId',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "Change a user's name or role, or disable or enable them",
+        params: Type.Object({ userId: Uuid }),
+        body: UserPatchSchema,
+        response: { 200: Type.Ref('User'), ...refusals, ...authenticatedErrors },
+      },
+    },
+    async (request) =>
+      presentUser(await updateUser(caller(request), request.params.userId, request.body)),
+  );
+}

@@ -1,0 +1,30 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { decodeCursor, encodeCursor } from './cursor.js';
+
+/**
+ * One page of `select` in the order of a unique text column, after the cursor's value. Keyset
+ * paging: every page costs the same however deep, and rows added meanwhile are neither skipped
+ * nor repeated. Null when the cursor is not one this list gave.
+ */
+export async function keysetPage<DB, TB extends keyof DB, O>(
+  select: SelectQueryBuilder<DB, TB, O>,
+  column: string & keyof O,
+  query: { limit: number; cursor?: string },
+): Promise<{ rows: O[]; nextCursor: string | null } | null> {
+  let page = select;
+  if (query.cursor !== undefined) {
+    const after = decodeCursor(query.cursor, 1);
+    if (!after) return null;
+    page = page.where(sql<boolean>`${sql.ref(column)} > ${after[0]}`);
+  }
+  const rows = await page
+    .orderBy(sql.ref(column))
+    .limit(query.limit + 1)
+    .execute();
+  const shown = rows.slice(0, query.limit);
+  const last = shown.at(-1);
+  return {
+    rows: shown,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([String(last[column])]) : null,
+  };
+}

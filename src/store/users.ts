@@ -1,0 +1,92 @@
+import type { Role } from '../domain/permissions.js';
+import type { User } from '../domain/user.js';
+import type { Db, UsersTable } from './tables.js';
+
+export async function insertUser(db: Db, user: User, passwordHash: string): Promise<void> {
+  await db
+    .insertInto('users')
+    .values({ ...toRow(user), password_hash: passwordHash })
+    .execute();
+}
+
+export async function updateUser(db: Db, user: User): Promise<void> {
+  const { id, partner_id, ...changes } = toRow(user);
+  await db
+    .updateTable('users')
+    .set(changes)
+    .where('partner_id', '=', partner_id)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setPasswordHash(db: Db, userId: string, passwordHash: string) {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function findUser(db: Db, partnerId: string, userId: string) {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row && withHash(row);
+}
+
+/** For sign-in, which knows only the email: emails are unique across partners. */
+export async function findUserByEmail(db: Db, email: string) {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email)
+    .executeTakeFirst();
+  return row && withHash(row);
+}
+
+export async function listUsers(db: Db, partnerId: string): Promise<User[]> {
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .orderBy('email')
+    .execute();
+  return rows.map(toUser);
+}
+
+function withHash(row: UsersTable): { user: User; passwordHash: string } {
+  return { user: toUser(row), passwordHash: row.password_hash };
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+function toRow(user: User): Omit<UsersTable, 'password_hash'> {
+  return {
+    id: user.id,
+    partner_id: user.partnerId,
+    email: user.email,
+    display_name: user.displayName,
+    role: user.role,
+    disabled_at: iso(user.disabledAt),
+    failed_sign_ins: user.failedSignIns,
+    locked_until: iso(user.lockedUntil),
+    created_at: user.createdAt.toISOString(),
+  };
+}
+
+function toUser(row: UsersTable): User {
+  return {
+    id: row.id,
+    partnerId: row.partner_id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role as Role,
+    disabledAt: row.disabled_at === null ? null : new Date(row.disabled_at),
+    failedSignIns: row.failed_sign_ins,
+    lockedUntil: row.locked_until === null ? null : new Date(row.locked_until),
+    createdAt: new Date(row.created_at),
+  };
+}

@@ -1,0 +1,214 @@
+import type { Permission } from '../../src/domain/permissions.js';
+import { newCustomerBody } from '../helpers/customers.js';
+import type { Fixture } from './fixture.js';
+
+export interface RouteCall {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: (f: Fixture) => string;
+  body?: (f: Fixture) => unknown;
+  permission: Permission;
+  /** Names another partner's resource, so another partner must get 404. */
+  scoped: boolean;
+}
+
+/** Every /v1 route that acts for a caller, with the permission the table gives it. */
+export const ROUTE_CALLS: readonly RouteCall[] = [
+  {
+    name: 'list offers',
+    method: 'GET',
+    url: () => '/v1/offers',
+    permission: 'catalog.read',
+    scoped: false,
+  },
+  {
+    name: 'get offer',
+    method: 'GET',
+    url: () => '/v1/offers/mail-basic',
+    permission: 'catalog.read',
+    scoped: false,
+  },
+  {
+    name: 'list customers',
+    method: 'GET',
+    url: () => '/v1/customers',
+    permission: 'customers.read',
+    scoped: false,
+  },
+  {
+    name: 'create customer',
+    method: 'POST',
+    url: () => '/v1/customers',
+    body: () => newCustomerBody(),
+    permission: 'customers.create',
+    scoped: false,
+  },
+  {
+    name: 'get customer',
+    method: 'GET',
+    url: (f) => f.base,
+    permission: 'customers.read',
+    scoped: true,
+  },
+  {
+    name: 'customer catalog',
+    method: 'GET',
+    url: (f) => `${f.base}/offers`,
+    permission: 'catalog.read',
+    scoped: true,
+  },
+  {
+    name: 'place order',
+    method: 'POST',
+    url: (f) => `${f.base}/orders`,
+    body: () => ({ billingCycle: 'monthly', lineItems: [{ offerId: 'mail-plus', quantity: 1 }] }),
+    permission: 'orders.create',
+    scoped: true,
+  },
+  {
+    name: 'list orders',
+    method: 'GET',
+    url: (f) => `${f.base}/orders`,
+    permission: 'orders.read',
+    scoped: true,
+  },
+  {
+    name: 'list subscriptions',
+    method: 'GET',
+    url: (f) => `${f.base}/subscriptions`,
+    permission: 'subscriptions.read',
+    scoped: true,
+  },
+  {
+    name: 'get subscription',
+    method: 'GET',
+    url: (f) => f.sub(f.ids.active),
+    permission: 'subscriptions.read',
+    scoped: true,
+  },
+  {
+    name: 'subscription history',
+    method: 'GET',
+    url: (f) => `${f.sub(f.ids.active)}/events`,
+    permission: 'subscriptions.read',
+    scoped: true,
+  },
+  {
+    name: 'add-ons',
+    method: 'GET',
+    url: (f) => `${f.sub(f.ids.active)}/addons`,
+    permission: 'subscriptions.read',
+    scoped: true,
+  },
+  {
+    name: 'add-on offers',
+    method: 'GET',
+    url: (f) => `${f.sub(f.ids.active)}/addon-offers`,
+    permission: 'catalog.read',
+    scoped: true,
+  },
+  {
+    name: 'rename',
+    method: 'PATCH',
+    url: (f) => f.sub(f.ids.active),
+    body: () => ({ friendlyName: 'Renamed' }),
+    permission: 'subscriptions.update_details',
+    scoped: true,
+  },
+  {
+    name: 'change quantity',
+    method: 'PATCH',
+    url: (f) => f.sub(f.ids.active),
+    body: () => ({ quantity: 6 }),
+    permission: 'subscriptions.change_quantity',
+    scoped: true,
+  },
+  {
+    name: 'suspend',
+    method: 'PATCH',
+    url: (f) => f.sub(f.ids.active),
+    body: () => ({ status: 'suspended', suspensionReason: 'nonpayment' }),
+    permission: 'subscriptions.suspend',
+    scoped: true,
+  },
+  {
+    name: 'reactivate',
+    method: 'PATCH',
+    url: (f) => f.sub(f.ids.suspended),
+    body: () => ({ status: 'active' }),
+    permission: 'subscriptions.reactivate',
+    scoped: true,
+  },
+  {
+    name: 'cancel',
+    method: 'PATCH',
+    url: (f) => f.sub(f.ids.spare),
+    body: () => ({ status: 'deleted' }),
+    permission: 'subscriptions.cancel',
+    scoped: true,
+  },
+  {
+    name: 'convert trial',
+    method: 'POST',
+    url: (f) => `${f.sub(f.ids.trial)}/conversions`,
+    body: (f) => ({ targetOfferId: f.ids.trialTarget, quantity: 2, billingCycle: 'monthly' }),
+    permission: 'subscriptions.convert',
+    scoped: true,
+  },
+  {
+    name: 'audit log',
+    method: 'GET',
+    url: () => '/v1/events',
+    permission: 'audit.read',
+    scoped: false,
+  },
+  {
+    name: 'list users',
+    method: 'GET',
+    url: () => '/v1/users',
+    permission: 'users.manage',
+    scoped: false,
+  },
+  {
+    name: 'invite user',
+    method: 'POST',
+    url: () => '/v1/users',
+    body: () => ({
+      email: `new-${Math.random().toString(36).slice(2)}@x.example`,
+      displayName: 'New',
+      role: 'sales_agent',
+    }),
+    permission: 'users.manage',
+    scoped: false,
+  },
+  {
+    name: 'get user',
+    method: 'GET',
+    url: (f) => `/v1/users/${f.ids.user}`,
+    permission: 'users.manage',
+    scoped: true,
+  },
+  {
+    name: 'change user',
+    method: 'PATCH',
+    url: (f) => `/v1/users/${f.ids.user}`,
+    body: () => ({ displayName: 'Renamed' }),
+    permission: 'users.manage',
+    scoped: true,
+  },
+  {
+    name: 'read sandbox clock',
+    method: 'GET',
+    url: () => '/v1/sandbox/clock',
+    permission: 'sandbox.clock',
+    scoped: false,
+  },
+  {
+    name: 'move sandbox clock',
+    method: 'POST',
+    url: () => '/v1/sandbox/clock',
+    body: () => ({ advanceBy: 'PT1H' }),
+    permission: 'sandbox.clock',
+    scoped: false,
+  },
+];
