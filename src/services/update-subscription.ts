@@ -90,6 +90,15 @@ export function updateSubscription(
     }
     if (changes.status !== undefined && changes.status !== sub.status) {
       sub = await changeStatus(trx, change, customer, sub, offer, changes);
+    } else if (
+      changes.suspensionReason !== undefined &&
+      !sub.suspensionReasons.includes(changes.suspensionReason)
+    ) {
+      // Saying "suspended" again with another reason would silently keep the first one.
+      throw new DomainError(
+        'invalid_status_transition',
+        `Subscription ${sub.id} is already suspended (${sub.suspensionReasons.join(', ')}); reactivate it first to suspend it for another reason.`,
+      );
     }
     change.put(original, sub);
     await change.commit(trx);

@@ -93,6 +93,12 @@ describe.each(DIALECTS)('the subscription lifecycle on %s', (dialect) => {
       suspensionReasons: ['parent_suspended'],
       expiresAt: '2026-06-21T00:00:00.000Z',
     });
+    const sameAgain = await api.patch(url, { status: 'suspended', suspensionReason: 'nonpayment' });
+    expect(sameAgain.statusCode).toBe(200);
+    expect(sameAgain.json().etag).toBe(suspended.json().etag);
+    const otherReason = await api.patch(url, { status: 'suspended', suspensionReason: 'fraud' });
+    expect(otherReason.statusCode).toBe(409);
+    expect(otherReason.json().code).toBe('invalid_status_transition');
     const quantityWhileSuspended = await api.patch(url, { quantity: 20 });
     expect(quantityWhileSuspended.statusCode).toBe(409);
     expect(quantityWhileSuspended.json().code).toBe('subscription_suspended');
