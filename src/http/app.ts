@@ -7,6 +7,7 @@ import { installAuth } from './plugins/auth.js';
 import { installCorrelation } from './plugins/correlation.js';
 import { installErrorHandling } from './plugins/errors.js';
 import { installOpenApi } from './plugins/openapi.js';
+import { installPortal } from './plugins/portal.js';
 import { installValidators } from './plugins/validation.js';
 import { healthRoutes } from './routes/health.js';
 import { customerOfferRoutes } from './routes/v1/customer-offers.js';
@@ -101,5 +102,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     },
     { prefix: '/v1' },
   );
+  await installPortal(app);
   return app;
 }

@@ -1,0 +1,380 @@
+import {
+  Button,
+  Card,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  SpinButton,
+  Switch,
+  Text,
+  Title2,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import {
+  api,
+  ApiError,
+  unwrap,
+  type Customer,
+  type Offer,
+  type Subscription,
+  type SubscriptionPatch,
+  type SuspensionReason,
+} from '../api/client';
+import { ErrorBar, errorMessage, Loading, RouterLink } from '../components/common';
+import { useFormat } from '../lib/format';
+import { suspensionExpiresAt } from '../lib/retention';
+import { StatusBadge, useCustomer } from './CustomerPage';
+
+const SUSPENSION_REASONS: readonly SuspensionReason[] = [
+  'customer_request',
+  'nonpayment',
+  'fraud',
+  'other',
+];
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '560px',
+  },
+  details: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  statusChoice: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  indent: {
+    marginLeft: tokens.spacingHorizontalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+});
+
+type Status = 'active' | 'suspended';
+
+function subscriptionKey(customerId: string, subscriptionId: string) {
+  return ['subscription', customerId, subscriptionId] as const;
+}
+
+export function SubscriptionPage() {
+  const { customerId = '', subscriptionId = '' } = useParams();
+  const customer = useCustomer(customerId);
+  const subscription = useQuery({
+    queryKey: subscriptionKey(customerId, subscriptionId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/v1/customers/{customerId}/subscriptions/{subscriptionId}', {
+          params: { path: { customerId, subscriptionId } },
+        }),
+      ),
+  });
+  const offerId = subscription.data?.offerId;
+  const offer = useQuery({
+    queryKey: ['offer', offerId],
+    enabled: offerId !== undefined,
+    queryFn: () =>
+      unwrap(api.GET('/v1/offers/{offerId}', { params: { path: { offerId: offerId ?? '' } } })),
+    staleTime: Infinity,
+  });
+  const [saved, setSaved] = useState(false);
+  const failed = customer.error ?? subscription.error ?? offer.error;
+  if (failed) return <ErrorBar error={failed} />;
+  if (!customer.data || !subscription.data || !offer.data) return <Loading />;
+  // Keyed by version: after a change the form starts again from what the API answered.
+  return (
+    <SubscriptionEditor
+      key={subscription.data.etag}
+      customer={customer.data}
+      subscription={subscription.data}
+      offer={offer.data}
+      saved={saved}
+      onSaved={setSaved}
+    />
+  );
+}
+
+function SubscriptionEditor(props: {
+  customer: Customer;
+  subscription: Subscription;
+  offer: Offer;
+  /** Whether the last submit changed something: the editor starts afresh after a change. */
+  saved: boolean;
+  onSaved: (saved: boolean) => void;
+}) {
+  const { customer, subscription: s, offer } = props;
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const [friendlyName, setFriendlyName] = useState(s.friendlyName);
+  const [quantity, setQuantity] = useState(s.quantity);
+  const [autoRenew, setAutoRenew] = useState(s.autoRenewEnabled);
+  const [status, setStatus] = useState<Status>(s.status === 'suspended' ? 'suspended' : 'active');
+  const [reason, setReason] = useState<SuspensionReason | ''>('');
+  const [message, setMessage] = useState<{ intent: 'success' | 'warning'; text: string } | null>(
+    null,
+  );
+
+  const editable = s.status === 'active' || s.status === 'suspended';
+  const canChangeQuantity = s.actions.includes('change_quantity');
+  const canSuspend = s.actions.includes('suspend');
+  const canReactivate = s.actions.includes('reactivate');
+  const wasSuspended = s.status === 'suspended';
+  const path = { customerId: customer.id, subscriptionId: s.id };
+
+  const save = useMutation({
+    mutationFn: async () => {
+      // The API takes a status change on its own: fields first while active, status first to
+      // reactivate, each request guarded by the version the previous one answered.
+      const fields: SubscriptionPatch = {};
+      if (friendlyName.trim() !== s.friendlyName) fields.friendlyName = friendlyName.trim();
+      if (autoRenew !== s.autoRenewEnabled) fields.autoRenewEnabled = autoRenew;
+      if (quantity !== s.quantity) fields.quantity = quantity;
+      const statusChange: SubscriptionPatch | null =
+        status === 'suspended' && !wasSuspended
+          ? { status: 'suspended', suspensionReason: reason as SuspensionReason }
+          : status === 'active' && wasSuspended
+            ? { status: 'active' }
+            : null;
+      const steps = wasSuspended ? [statusChange, fields] : [fields, statusChange];
+      let etag = s.etag;
+      let latest: Subscription | null = null;
+      for (const body of steps) {
+        if (!body || Object.keys(body).length === 0) continue;
+        latest = await unwrap(
+          api.PATCH('/v1/customers/{customerId}/subscriptions/{subscriptionId}', {
+            params: { path },
+            body,
+            headers: { 'If-Match': etag, 'Idempotency-Key': crypto.randomUUID() },
+          }),
+        );
+        etag = latest.etag;
+      }
+      return latest;
+    },
+    onSuccess: async (latest) => {
+      props.onSaved(latest !== null);
+      if (!latest) {
+        setMessage({ intent: 'warning', text: t('subscription.noChanges') });
+        return;
+      }
+      queryClient.setQueryData(subscriptionKey(customer.id, s.id), latest);
+      await queryClient.invalidateQueries({ queryKey: ['subscriptions', customer.id] });
+      await queryClient.invalidateQueries({ queryKey: ['customer-offers', customer.id] });
+    },
+    onError: async (error) => {
+      // Someone else changed it meanwhile: show what it is now.
+      if (error instanceof ApiError && error.status === 412) {
+        await queryClient.invalidateQueries({ queryKey: subscriptionKey(customer.id, s.id) });
+      }
+    },
+  });
+
+  const onSubmit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    setMessage(null);
+    props.onSaved(false);
+    if (status === 'suspended' && !wasSuspended && reason === '') {
+      setMessage({ intent: 'warning', text: t('subscription.reasonRequired') });
+      return;
+    }
+    save.mutate();
+  };
+
+  // Shown before submitting, computed exactly as the API will (seed step 4).
+  const wouldExpireAt = suspensionExpiresAt(
+    offer.policies,
+    customer.accountOpenedAt,
+    customer.firstBillingPeriodStart,
+    new Date(),
+  );
+  const quantityLocked = !canChangeQuantity || status === 'suspended';
+  const dirty =
+    friendlyName !== s.friendlyName ||
+    quantity !== s.quantity ||
+    autoRenew !== s.autoRenewEnabled ||
+    status !== (wasSuspended ? 'suspended' : 'active');
+
+  return (
+    <section className={styles.page} aria-labelledby="subscription-title">
+      <div>
+        <RouterLink to={`/customers/${customer.id}`}>{customer.companyName}</RouterLink>
+      </div>
+      <Title2 as="h1" id="subscription-title">
+        {t('subscription.title')}: {s.friendlyName || s.offerName}
+      </Title2>
+      <Card>
+        <Title3 as="h2">{t('subscription.summary')}</Title3>
+        <dl className={styles.details}>
+          <dt className={styles.term}>{t('subscription.offer')}</dt>
+          <dd>{s.offerName}</dd>
+          <dt className={styles.term}>{t('subscription.status')}</dt>
+          <dd>
+            <StatusBadge status={s.status} />
+          </dd>
+          <dt className={styles.term}>{t('subscription.billing')}</dt>
+          <dd>
+            {t(`billingCycles.${s.billingCycle}`)} · {t(`terms.${s.termDuration}`)}
+          </dd>
+          <dt className={styles.term}>{t('subscription.term')}</dt>
+          <dd>
+            {t('subscription.termValue', {
+              start: format.date(s.effectiveStartDate),
+              end: format.date(s.commitmentEndDate),
+            })}
+          </dd>
+          <dt className={styles.term}>{t('subscription.price')}</dt>
+          <dd>{format.money(s.unitPrice, s.currency)}</dd>
+        </dl>
+      </Card>
+      {!editable && <Text>{t('subscription.readOnly')}</Text>}
+      {editable && (
+        <form className={styles.form} onSubmit={onSubmit} aria-labelledby="subscription-title">
+          <Field label={t('subscription.friendlyName')}>
+            <Input
+              value={friendlyName}
+              maxLength={200}
+              onChange={(_event, data) => setFriendlyName(data.value)}
+            />
+          </Field>
+          <Field
+            label={t('subscription.quantity')}
+            hint={
+              quantityLocked
+                ? t('subscription.quantityLocked')
+                : t('subscription.quantityHint', {
+                    min: format.number(offer.minimumQuantity),
+                    max: format.number(offer.maximumQuantity),
+                    assigned: format.number(s.assignedLicenses),
+                  })
+            }
+          >
+            <SpinButton
+              min={offer.minimumQuantity}
+              max={offer.maximumQuantity}
+              value={quantity}
+              disabled={quantityLocked}
+              onChange={(_event, data) => {
+                const value = data.value ?? Number(data.displayValue);
+                if (Number.isInteger(value)) setQuantity(value);
+              }}
+            />
+          </Field>
+          <Switch
+            label={t('subscription.autoRenew')}
+            checked={autoRenew}
+            disabled={!offer.autoRenewable}
+            onChange={(_event, data) => setAutoRenew(data.checked)}
+          />
+          <div>
+            <Title3 as="h2" id="status-title">
+              {t('subscription.statusSection')}
+            </Title3>
+            <RadioGroup
+              aria-labelledby="status-title"
+              value={status}
+              onChange={(_event, data) => setStatus(data.value as Status)}
+            >
+              <Radio
+                value="active"
+                label={t('subscription.active')}
+                disabled={wasSuspended && !canReactivate}
+              />
+              <div className={styles.statusChoice}>
+                <Radio
+                  value="suspended"
+                  label={t('subscription.suspended')}
+                  disabled={!wasSuspended && !canSuspend}
+                />
+                {status === 'suspended' && (
+                  <div className={styles.indent}>
+                    <Text size={200}>{t('subscription.suspendedHint')}</Text>
+                    {wasSuspended ? (
+                      <>
+                        {s.suspendedAt && s.expiresAt && (
+                          <Text data-testid="expiry" weight="semibold">
+                            {t('subscription.expiresOn', {
+                              since: format.date(s.suspendedAt),
+                              date: format.date(s.expiresAt),
+                            })}
+                          </Text>
+                        )}
+                        <Text size={200}>
+                          {t('subscription.suspensionReasons', {
+                            reasons: s.suspensionReasons
+                              .map((code) => t(`suspensionReasons.${code}`, { defaultValue: code }))
+                              .join(', '),
+                          })}
+                        </Text>
+                      </>
+                    ) : (
+                      <>
+                        <Field label={t('subscription.reason')} required>
+                          <Select
+                            value={reason}
+                            onChange={(_event, data) => setReason(data.value as SuspensionReason)}
+                          >
+                            <option value="" disabled>
+                              {t('subscription.reasonPlaceholder')}
+                            </option>
+                            {SUSPENSION_REASONS.map((code) => (
+                              <option key={code} value={code}>
+                                {t(`suspensionReasons.${code}`)}
+                              </option>
+                            ))}
+                          </Select>
+                        </Field>
+                        <Text data-testid="expiry" weight="semibold">
+                          {t('subscription.wouldExpire', { date: format.date(wouldExpireAt) })}
+                        </Text>
+                      </>
+                    )}
+                  </div>
+                )}
+              </div>
+            </RadioGroup>
+          </div>
+          {props.saved && !dirty && !message && !save.isError && (
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>{t('subscription.saved')}</MessageBarBody>
+            </MessageBar>
+          )}
+          {message && (
+            <MessageBar intent={message.intent} role="alert">
+              <MessageBarBody>{message.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          {save.isError && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>
+                {t('subscription.failed', { message: errorMessage(save.error) })}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <div>
+            <Button appearance="primary" type="submit" disabled={save.isPending}>
+              {save.isPending ? t('subscription.submitting') : t('subscription.submit')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
