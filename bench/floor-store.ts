@@ -1,0 +1,106 @@
+import Database, { type Statement } from 'better-sqlite3';
+import type { FloorCatalog, FloorOffer } from './floor-offers.js';
+import { orderRows, type OrderRows } from './floor-rows.js';
+
+export type Synchronous = 'FULL' | 'NORMAL';
+
+export interface FloorOrderRequest {
+  billingCycle: string;
+  lineItems: { offerId: string; quantity: number }[];
+}
+
+/**
+ * The floor: bare better-sqlite3 with prepared statements and the project's pragmas. An order is
+ * what place-order does to the database, in one BEGIN IMMEDIATE transaction: read the customer,
+ * read its subscriptions of the ordered offers, insert the order, the subscriptions, the line
+ * items and the events. No availability rules, no validation.
+ */
+export class FloorStore {
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Statement>();
+  readonly #placeOrder: Database.Transaction<
+    (customerId: string, request: FloorOrderRequest) => OrderRows | null
+  >;
+
+  constructor(
+    path: string,
+    synchronous: Synchronous,
+    private readonly catalog: FloorCatalog,
+  ) {
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    this.#db = db;
+    this.#placeOrder = db.transaction((customerId: string, request: FloorOrderRequest) =>
+      this.#write(customerId, request),
+    );
+  }
+
+  /** The rows written, or null when the customer does not exist. Throws on an unknown offer. */
+  placeOrder(customerId: string, request: FloorOrderRequest): OrderRows | null {
+    return this.#placeOrder.immediate(customerId, request);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  #write(customerId: string, request: FloorOrderRequest): OrderRows | null {
+    const customer = this.#statement('select * from customers where id = ?').get(customerId) as
+      { partner_id: string; country: string } | undefined;
+    if (!customer) return null;
+    const lines = request.lineItems.map((line) => ({
+      offer: this.#offer(line.offerId),
+      quantity: line.quantity,
+    }));
+    const offerIds = [...new Set(lines.map((l) => l.offer.id))];
+    this.#statement(
+      `select * from subscriptions where partner_id = ? and customer_id = ? and offer_id in (${offerIds.map(() => '?').join(', ')}) order by id`,
+    ).all(customer.partner_id, customerId, ...offerIds);
+    const rows = orderRows({
+      partnerId: customer.partner_id,
+      customerId,
+      currency: this.catalog.currencyByCountry.get(customer.country) ?? '',
+      billingCycle: request.billingCycle,
+      lines,
+      now: new Date(),
+    });
+    this.#insert('orders', rows.order);
+    for (const row of rows.subscriptions) this.#insert('subscriptions', row);
+    for (const row of rows.lineItems) this.#insert('order_line_items', row);
+    for (const row of rows.events) this.#insert('events', row);
+    return rows;
+  }
+
+  #offer(offerId: string): FloorOffer {
+    const offer = this.catalog.offers.get(offerId);
+    if (!offer) throw new UnknownOfferError(offerId);
+    return offer;
+  }
+
+  /** One row; the statement is prepared once per table from the row's columns. */
+  #insert(table: string, row: object): void {
+    const columns = Object.keys(row);
+    this.#statement(
+      `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
+    ).run(row);
+  }
+
+  #statement(sql: string): Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+export class UnknownOfferError extends Error {
+  override readonly name = 'UnknownOfferError';
+  constructor(readonly offerId: string) {
+    super(`offer ${offerId} is not in the catalog`);
+  }
+}

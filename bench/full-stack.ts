@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { DatabaseTarget } from '../src/store/database-url.js';
+import { openStore } from '../src/store/db.js';
+import { BENCH } from './config.js';
+import { CustomerCycle } from './customers.js';
+import { measureOrders, measureReads, type Measurement } from './measure.js';
+import { progress } from './progress.js';
+import { startServer } from './processes.js';
+import { seedCustomersThroughApi } from './seed-customers.js';
+import { seedSubscriptions } from './seed-subscriptions.js';
+
+export interface FullStackDatabase {
+  label: 'SQLite' | 'PostgreSQL';
+  /** DATABASE_URL for the server. */
+  url: string;
+  target: DatabaseTarget;
+}
+
+export interface FullStackResult {
+  orders: Measurement;
+  reads: Measurement;
+  /** Subscriptions in the database while reads were measured. */
+  subscriptions: number;
+}
+
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+
+/**
+ * The built server (`node dist/main.js`) on an empty database: customers through the API, the
+ * order load, then subscriptions topped up directly in the database and the read load.
+ */
+export async function benchFullStack(database: FullStackDatabase): Promise<FullStackResult> {
+  const token = randomBytes(32).toString('hex');
+  const server = await startServer('the built server', [MAIN], {
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'warn',
+    PSC_BOOTSTRAP_TOKEN: token,
+  });
+  try {
+    const target = { url: server.url, token };
+    const customerIds = await progress(
+      `full stack (${database.label}): seeding ${BENCH.customers} customers through the API`,
+      () => seedCustomersThroughApi(target, BENCH.customers, BENCH.seedConcurrency),
+    );
+    const orders = await progress(`full stack (${database.label}): orders`, () =>
+      measureOrders(server, target, new CustomerCycle(customerIds)),
+    );
+    const readCustomerId = customerIds[0] as string;
+    const subscriptions = await progress(
+      `full stack (${database.label}): topping subscriptions up to ${BENCH.subscriptionsForReads}`,
+      async () => {
+        const store = openStore(database.target);
+        try {
+          return await seedSubscriptions(store, {
+            customerIds,
+            readCustomerId,
+            readCustomerCount: BENCH.readCustomerSubscriptions,
+            total: BENCH.subscriptionsForReads,
+          });
+        } finally {
+          await store.close();
+        }
+      },
+    );
+    const reads = await progress(`full stack (${database.label}): subscription list reads`, () =>
+      measureReads(server, target, readCustomerId),
+    );
+    return { orders, reads, subscriptions };
+  } finally {
+    await server.stop();
+  }
+}

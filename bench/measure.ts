@@ -1,0 +1,61 @@
+import { BENCH, ORDER_BODY } from './config.js';
+import type { CustomerCycle } from './customers.js';
+import { runLoad, type ApiTarget, type LoadResult, type LoadSpec } from './load.js';
+import type { ServerProcess } from './processes.js';
+
+export interface Measurement extends LoadResult {
+  /** CPU time the server process used per successful answer, in milliseconds. */
+  serverCpuMs: number;
+}
+
+/**
+ * The order load: `POST /v1/customers/{id}/orders` with two line items, each request for the next
+ * customer of the cycle. A warm-up run at the same load comes first and is not counted.
+ */
+export function measureOrders(
+  server: ServerProcess,
+  target: ApiTarget,
+  customers: CustomerCycle,
+): Promise<Measurement> {
+  return warmThenMeasure(server, target, {
+    method: 'POST',
+    path: () => `/v1/customers/${customers.next()}/orders`,
+    body: ORDER_BODY,
+    expectedStatus: 201,
+    connections: BENCH.orderConnections,
+    seconds: BENCH.orderSeconds,
+  });
+}
+
+/** The read load: one customer's first page of subscriptions, again and again. */
+export function measureReads(
+  server: ServerProcess,
+  target: ApiTarget,
+  customerId: string,
+): Promise<Measurement> {
+  const path = `/v1/customers/${customerId}/subscriptions?limit=${BENCH.readPageSize}`;
+  return warmThenMeasure(server, target, {
+    method: 'GET',
+    path: () => path,
+    expectedStatus: 200,
+    connections: BENCH.readConnections,
+    seconds: BENCH.readSeconds,
+  });
+}
+
+async function warmThenMeasure(
+  server: ServerProcess,
+  target: ApiTarget,
+  spec: LoadSpec,
+): Promise<Measurement> {
+  await runLoad(target, { ...spec, seconds: BENCH.warmupSeconds });
+  const cpuBefore = server.cpuSeconds();
+  const result = await runLoad(target, spec);
+  const cpuSeconds = server.cpuSeconds() - cpuBefore;
+  if (result.succeeded === 0) {
+    throw new Error(
+      `${spec.method} answered no ${spec.expectedStatus} at all: ${JSON.stringify(result.otherStatuses)}, ${result.errors} connection errors`,
+    );
+  }
+  return { ...result, serverCpuMs: (cpuSeconds * 1000) / result.succeeded };
+}
