@@ -49,6 +49,8 @@ export interface OfferPolicies extends RetentionPolicy {
 export interface Offer {
   id: string;
   productId: string;
+  /** The product's name, so that a catalog can be shown grouped by product without a lookup. */
+  productName: string;
   name: string;
   description: string;
   unitType: UnitType;

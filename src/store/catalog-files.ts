@@ -15,7 +15,7 @@ export class CatalogError extends Error {
   override readonly name = 'CatalogError';
 }
 
-type OfferFile = Omit<Offer, 'productId' | 'policies'> & {
+type OfferFile = Omit<Offer, 'productId' | 'productName' | 'policies'> & {
   policies: Omit<Offer['policies'], 'retentionBaseDays' | 'retentionMaxDays'> &
     Partial<Pick<Offer['policies'], 'retentionBaseDays' | 'retentionMaxDays'>>;
 };
@@ -67,7 +67,7 @@ export function loadCatalog(dir: string): Catalog {
     offers: productFiles.flatMap(({ path, file }) =>
       file.offers.map((offer) => {
         offerFile.set(offer.id, path);
-        return withDefaults(offer, file.product.id);
+        return withDefaults(offer, file.product);
       }),
     ),
   };
@@ -82,10 +82,11 @@ export function loadCatalog(dir: string): Catalog {
   return catalog;
 }
 
-function withDefaults(offer: OfferFile, productId: string): Offer {
+function withDefaults(offer: OfferFile, product: Product): Offer {
   return {
     ...offer,
-    productId,
+    productId: product.id,
+    productName: product.name,
     policies: {
       ...offer.policies,
       retentionBaseDays: offer.policies.retentionBaseDays ?? DEFAULT_RETENTION_BASE_DAYS,

@@ -15,6 +15,7 @@ function offer(overrides: Partial<Offer> = {}): Offer {
   return {
     id: 'suite',
     productId: 'suite',
+    productName: 'Suite',
     name: 'Suite',
     description: 'A suite.',
     unitType: 'licenses',

@@ -6,6 +6,7 @@ function offer(overrides: Partial<Offer> = {}): Offer {
   return {
     id: 'mail-basic',
     productId: 'mail',
+    productName: 'Mail',
     name: 'Mail Basic',
     description: 'Mail',
     unitType: 'licenses',

@@ -33,6 +33,7 @@ function offer(overrides: Partial<Offer> = {}): Offer {
   return {
     id: 'suite',
     productId: 'suite',
+    productName: 'Suite',
     name: 'Suite',
     description: 'A suite.',
     unitType: 'licenses',

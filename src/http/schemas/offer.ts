@@ -16,6 +16,7 @@ export const OfferSchema = Type.Object(
   {
     id: Type.String(),
     productId: Type.String(),
+    productName: Type.String(),
     name: Type.String(),
     description: Type.String(),
     unitType: literals(UNIT_TYPES),

@@ -2857,6 +2857,7 @@ export interface components {
         Offer: {
             id: string;
             productId: string;
+            productName: string;
             name: string;
             description: string;
             /** @enum {string} */

@@ -75,7 +75,6 @@ export const en = {
       trial: 'Free trials of products, for a fixed number of licenses and a limited time.',
     },
     catalog: 'Catalog',
-    product: 'Product: {{product}}',
     select: 'Buy {{offer}}',
     licenses: 'Licenses',
     licensesFor: 'Licenses of {{offer}}',

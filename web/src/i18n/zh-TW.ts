@@ -77,7 +77,6 @@ export const zhTW: Messages = {
       trial: '產品的免費試用，授權數量固定，期限有限。',
     },
     catalog: '目錄',
-    product: '產品：{{product}}',
     select: '購買 {{offer}}',
     licenses: '授權數',
     licensesFor: '{{offer}} 的授權數',

@@ -232,8 +232,12 @@ export function NewSubscriptionPage() {
       )}
       {offers.data &&
         groupByProduct(offers.data.items).map(([productId, items]) => (
-          <section key={productId} className={styles.product} aria-label={productId}>
-            <Title3 as="h3">{t('newSubscription.product', { product: productId })}</Title3>
+          <section
+            key={productId}
+            className={styles.product}
+            aria-label={items[0]?.offer.productName ?? productId}
+          >
+            <Title3 as="h3">{items[0]?.offer.productName ?? productId}</Title3>
             {items.map((item) => (
               <OfferCard
                 key={item.offer.id}
