@@ -10,38 +10,9 @@ import {
 import { indexCatalog } from '../../src/domain/catalog-index.js';
 import type { Offer } from '../../src/domain/offer.js';
 import { DEMO_CATALOG_PATH, loadCatalog } from '../../src/store/catalog-files.js';
+import { offerFixture } from '../helpers/offers.js';
 
-function offer(overrides: Partial<Offer> = {}): Offer {
-  return {
-    id: 'suite',
-    productId: 'suite',
-    productName: 'Suite',
-    name: 'Suite',
-    description: 'A suite.',
-    unitType: 'licenses',
-    isAddOn: false,
-    baseOfferIds: [],
-    isTrial: false,
-    minimumQuantity: 1,
-    maximumQuantity: 300,
-    limit: null,
-    limitUnitOfMeasure: 'none',
-    segments: ['commercial', 'education'],
-    markets: ['US', 'DE'],
-    instances: ['global'],
-    billingCycles: ['monthly', 'annual'],
-    termDurations: ['P1M', 'P1Y'],
-    autoRenewable: true,
-    policies: {
-      cancellationWindowHours: 168,
-      quantityDecreaseWindowHours: 168,
-      retentionBaseDays: 90,
-      retentionMaxDays: 120,
-    },
-    prices: [],
-    ...overrides,
-  };
-}
+const offer = offerFixture;
 
 const limited = offer({
   id: 'compliance',

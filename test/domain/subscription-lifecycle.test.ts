@@ -24,42 +24,13 @@ import {
   transitionFor,
   type SubscriptionOperation,
 } from '../../src/domain/subscription-lifecycle.js';
+import { offerFixture } from '../helpers/offers.js';
 
 const CREATED = new Date('2026-03-01T00:00:00.000Z');
 const WEEK_LATER = new Date('2026-03-08T00:00:00.000Z');
 const ms = (date: Date, delta: number) => new Date(date.getTime() + delta);
 
-function offer(overrides: Partial<Offer> = {}): Offer {
-  return {
-    id: 'suite',
-    productId: 'suite',
-    productName: 'Suite',
-    name: 'Suite',
-    description: 'A suite.',
-    unitType: 'licenses',
-    isAddOn: false,
-    baseOfferIds: [],
-    isTrial: false,
-    minimumQuantity: 1,
-    maximumQuantity: 300,
-    limit: null,
-    limitUnitOfMeasure: 'none',
-    segments: ['commercial'],
-    markets: ['US'],
-    instances: ['global'],
-    billingCycles: ['monthly', 'annual'],
-    termDurations: ['P1M', 'P1Y'],
-    autoRenewable: true,
-    policies: {
-      cancellationWindowHours: 168,
-      quantityDecreaseWindowHours: 168,
-      retentionBaseDays: 90,
-      retentionMaxDays: 120,
-    },
-    prices: [],
-    ...overrides,
-  };
-}
+const offer = offerFixture;
 
 const trialOffer = offer({
   id: 'suite-trial',
