@@ -164,7 +164,7 @@ describe.skipIf(!hasChromium)('the portal in chromium', () => {
     await page.getByRole('button', { name: /^(Sign in|登入)$/ }).click();
   }
 
-  it('walks the seed: sign in, order mail-basic, change quantity, suspend, reactivate', async () => {
+  it('walks the seed: sign in, order mail-basic, change quantity, suspend, reactivate, cancel', async () => {
     const page = await newPage('en-US');
     await page.goto(url());
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -270,6 +270,42 @@ describe.skipIf(!hasChromium)('the portal in chromium', () => {
     await page.getByText('Changes saved.').waitFor();
     await expect.poll(() => page.getByRole('radio', { name: 'Suspended' }).isEnabled()).toBe(true);
     await shot(page, '09-reactivated');
+
+    // History: every change so far, oldest first, with who did it and the suspension's reason.
+    const history = page.getByTestId('history');
+    await expect.poll(() => history.getByRole('row').count()).toBe(5);
+    const historyText = await history.innerText();
+    for (const what of ['Created', 'Quantity changed', 'Suspended', 'Reactivated', 'Nonpayment']) {
+      expect(historyText).toContain(what);
+    }
+
+    // Cancel, within mail-basic's 7-day window, through the confirmation dialog.
+    await page
+      .getByTestId('cancel-window')
+      .getByText(/can be cancelled until/)
+      .waitFor();
+    const dialog = page.getByRole('dialog');
+    await page.getByRole('button', { name: 'Cancel subscription' }).click();
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => page.locator('#root').getAttribute('aria-hidden')).toBe(null);
+    await page.getByRole('button', { name: 'Cancel subscription' }).click();
+    await expect.poll(() => dialog.innerText()).toContain('and its add-ons with it');
+    await shot(page, '14-cancel-dialog');
+    const [cancelResponse] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PATCH'),
+      dialog.getByRole('button', { name: 'Cancel subscription' }).click(),
+    ]);
+    expect(cancelResponse.status()).toBe(200);
+    expect(await cancelResponse.json()).toMatchObject({ status: 'deleted' });
+    await page.getByText('This subscription cannot be changed.').waitFor();
+    await expect.poll(() => page.locator('dl').innerText()).toMatch(/Status\s+Deleted/);
+    await expect.poll(() => history.innerText()).toContain('Cancelled');
+    expect(await page.getByRole('button', { name: 'Cancel subscription' }).count()).toBe(0);
+    // The dialog has gone, and the page behind it is no longer hidden from assistive technology.
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.locator('#root').getAttribute('aria-hidden')).toBe(null);
+    await shot(page, '15-cancelled');
 
     // Sign out.
     await page.getByRole('button', { name: 'Sign out' }).click();

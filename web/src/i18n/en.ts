@@ -144,6 +144,39 @@ export const en = {
     parent_suspended: 'Base subscription suspended',
   },
   terms: { P1M: 'one month', P1Y: 'one year' },
+  cancel: {
+    title: 'Cancel',
+    allowedUntil: 'It can be cancelled until {{date}}.',
+    anyTime: 'It can be cancelled at any time.',
+    button: 'Cancel subscription',
+    confirmTitle: 'Cancel this subscription?',
+    confirmText:
+      '{{name}} will be cancelled, and its add-ons with it. Users lose access. This cannot be undone.',
+    confirm: 'Cancel subscription',
+    keep: 'Keep it',
+    failed: 'The subscription was not cancelled: {{message}}',
+  },
+  history: {
+    title: 'History',
+    empty: 'Nothing has happened to this subscription yet.',
+    system: 'System',
+    columns: { when: 'When', what: 'What', who: 'Who', reason: 'Reason' },
+    types: {
+      created: 'Created',
+      quantity_changed: 'Quantity changed',
+      updated: 'Updated',
+      suspended: 'Suspended',
+      reactivated: 'Reactivated',
+      cancelled: 'Cancelled',
+      converted: 'Converted',
+      renewed: 'Renewed',
+      expired: 'Expired',
+      expiring_soon: 'Expiring soon',
+      deprovisioned: 'Deprovisioned',
+      license_assigned: 'License assigned',
+      license_unassigned: 'License unassigned',
+    },
+  },
 };
 
 export type Messages = typeof en;

@@ -34,6 +34,8 @@ import { ErrorBar, errorMessage, Loading, RouterLink } from '../components/commo
 import { useFormat } from '../lib/format';
 import { suspensionExpiresAt } from '../lib/retention';
 import { StatusBadge, useCustomer } from './CustomerPage';
+import { CancelSection } from './subscription/CancelSection';
+import { HistorySection } from './subscription/HistorySection';
 
 const SUSPENSION_REASONS: readonly SuspensionReason[] = [
   'customer_request',
@@ -375,6 +377,8 @@ function SubscriptionEditor(props: {
           </div>
         </form>
       )}
+      {s.actions.includes('cancel') && <CancelSection customerId={customer.id} subscription={s} />}
+      <HistorySection customerId={customer.id} subscriptionId={s.id} etag={s.etag} />
     </section>
   );
 }

@@ -1,0 +1,82 @@
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title3,
+} from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { ErrorBar, Loading } from '../../components/common';
+import { useFormat } from '../../lib/format';
+
+const PREFIX = 'subscription.';
+
+/** The subscription's history, oldest first; fetched again whenever the subscription changes. */
+export function HistorySection(props: {
+  customerId: string;
+  subscriptionId: string;
+  etag: string;
+}) {
+  const { customerId, subscriptionId } = props;
+  const { t } = useTranslation();
+  const format = useFormat();
+  const events = useQuery({
+    queryKey: ['subscription-events', customerId, subscriptionId, props.etag],
+    queryFn: () =>
+      unwrap(
+        api.GET('/v1/customers/{customerId}/subscriptions/{subscriptionId}/events', {
+          params: { path: { customerId, subscriptionId }, query: { limit: 500 } },
+        }),
+      ),
+  });
+
+  const what = (type: string) =>
+    type.startsWith(PREFIX)
+      ? t(`history.types.${type.slice(PREFIX.length)}`, { defaultValue: type })
+      : type;
+  const why = (reason: string | null) =>
+    reason === null ? '' : t(`suspensionReasons.${reason}`, { defaultValue: reason });
+
+  return (
+    <section aria-labelledby="history-title">
+      <Title3 as="h2" id="history-title">
+        {t('history.title')}
+      </Title3>
+      {events.error ? (
+        <ErrorBar error={events.error} />
+      ) : !events.data ? (
+        <Loading />
+      ) : events.data.items.length === 0 ? (
+        <Text>{t('history.empty')}</Text>
+      ) : (
+        <Table aria-labelledby="history-title" data-testid="history">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('history.columns.when')}</TableHeaderCell>
+              <TableHeaderCell>{t('history.columns.what')}</TableHeaderCell>
+              <TableHeaderCell>{t('history.columns.who')}</TableHeaderCell>
+              <TableHeaderCell>{t('history.columns.reason')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {events.data.items.map((event) => (
+              <TableRow key={event.id}>
+                <TableCell>{format.dateTime(event.occurredAt)}</TableCell>
+                <TableCell>{what(event.type)}</TableCell>
+                <TableCell>
+                  {event.actor.type === 'system' ? t('history.system') : event.actor.name}
+                </TableCell>
+                <TableCell>{why(event.reason)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}
