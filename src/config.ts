@@ -2,6 +2,7 @@ import { INSTANCES, type Instance } from './domain/partner.js';
 import { MIN_PASSWORD_LENGTH } from './domain/user.js';
 import { parseDatabaseUrl, type DatabaseTarget } from './store/database-url.js';
 import { DEMO_CATALOG_PATH } from './store/catalog-files.js';
+import { fileURLToPath } from 'node:url';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -13,6 +14,8 @@ export interface Config {
   /** The database URL as given, for messages; never logged with a password. */
   databaseUrl: string;
   catalogPath: string;
+  /** The built portal served at `/` (`vite build web` writes web/dist). */
+  portalDir: string;
   logLevel: LogLevel;
   instance: Instance;
   bootstrapToken: string | undefined;
@@ -26,6 +29,9 @@ export interface Config {
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
+
+/** The built portal (`vite build web`), the same from src/ and from dist/. */
+export const DEFAULT_PORTAL_DIR = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
 export const MIN_BOOTSTRAP_TOKEN_LENGTH = 32;
 
@@ -43,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     databaseUrl: redactPassword(databaseUrl),
     catalogPath: env.CATALOG_PATH ?? DEMO_CATALOG_PATH,
+    portalDir: withTrailingSlash(env.PSC_PORTAL_DIR || DEFAULT_PORTAL_DIR),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     instance: oneOf(env, 'PSC_INSTANCE', INSTANCES, 'global'),
     bootstrapToken: bootstrapToken(env),
@@ -50,6 +57,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scheduler: oneOf(env, 'PSC_SCHEDULER', ['inline', 'off'] as const, 'inline'),
     schedulerIntervalMs: integer(env, 'PSC_SCHEDULER_INTERVAL_MS', 10_000, 100, 3_600_000),
   };
+}
+
+function withTrailingSlash(path: string): string {
+  return path.endsWith('/') ? path : `${path}/`;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const { ctx, store } = await openRuntime(config);
-  const app = await buildApp(ctx, { logger, version: VERSION });
+  const app = await buildApp(ctx, { logger, version: VERSION, portalDir: config.portalDir });
 
   const demo = await bootstrapDemo(ctx, {
     instance: config.instance,

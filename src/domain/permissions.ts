@@ -66,3 +66,10 @@ export function authorizeSuspensionReason(role: Role, reason: string | undefined
     throw new DomainError('forbidden', 'A billing admin suspends for non-payment only.');
   }
 }
+
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+/** Everything `role` may do: the portal offers only these. */
+export function permissionsOf(role: Role): Permission[] {
+  return PERMISSION_NAMES.filter((permission) => isAllowed(role, permission));
+}

@@ -40,6 +40,8 @@ export interface AppOptions {
   version: string;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
+  /** The built portal to serve at `/`; none is served where it has no index.html. */
+  portalDir?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -102,6 +104,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     },
     { prefix: '/v1' },
   );
-  await installPortal(app);
+  await installPortal(app, options.portalDir);
   return app;
 }

@@ -3,166 +3,13 @@
  * server on a fresh SQLite file: the seed's flow in English, and a run in 繁體中文.
  * Screenshots of every page go to test-results/portal/.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, reportMissingChromium, shownDate, usePortal } from './harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const PASSWORD = 'portal-test-password-1';
-const ADMIN = 'admin@demo-partner.example';
-const SHOTS = join('test-results', 'portal');
-const hasChromium = existsSync(CHROMIUM);
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-if (!hasChromium) {
-  process.stderr.write(
-    `\nSKIPPED test/e2e/portal.test.ts: no browser at ${CHROMIUM}. ` +
-      'Install it with `apt-get install -y chromium` (.ci/run does).\n\n',
-  );
-}
-
-/** The newest modification time under a path. */
-function newest(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-/** Builds the portal unless web/dist is newer than its sources. */
-function buildPortal(): void {
-  const built = 'web/dist/index.html';
-  const sources = Math.max(
-    newest('web/src'),
-    newest('web/index.html'),
-    newest('web/vite.config.ts'),
-  );
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', 'web'], {
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}${result.stderr}`);
-}
-
-interface AxeResults {
-  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-}
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-}
-
-async function startServer(): Promise<Server> {
-  const dir = mkdtempSync(join(tmpdir(), 'psc-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${join(dir, 'psc.sqlite')}`,
-      PSC_BOOTSTRAP_PASSWORD: PASSWORD,
-      PSC_SCHEDULER: 'off',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  for (let i = 0; i < 300; i += 1) {
-    const match = /Portal and API: +(http:\/\/\S+)/.exec(output);
-    if (match?.[1]) return { child, url: match[1] };
-    if (child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`the server did not start:\n${output}`);
-}
-
-/** The date as the portal shows it in English (dateStyle long, UTC). */
-function englishDate(instant: string): string {
-  return new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(instant),
-  );
-}
+reportMissingChromium('test/e2e/portal.test.ts');
 
 describe.skipIf(!hasChromium)('the portal in chromium', () => {
-  let server: Server | undefined;
-  let browser: Browser | undefined;
-  const url = (path = '') => `${server!.url}${path}`;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    buildPortal();
-    server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    const child = server?.child;
-    if (child) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  });
-
-  async function newPage(locale: string): Promise<Page> {
-    const context = await browser!.newContext({ locale, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    onTestFailed(async () => {
-      await page.screenshot({ path: join(SHOTS, `failed-${locale}.png`), fullPage: true });
-      process.stderr.write(
-        `page at failure: ${page.url()}\n${await page.locator('body').innerText()}\n`,
-      );
-    });
-    return page;
-  }
-
-  /** Saves a screenshot, and checks the page with axe-core: no serious or critical violation. */
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as { axe: { run: (context: unknown) => Promise<AxeResults> } }
-      ).axe;
-      // Fluent's focus manager (tabster) puts invisible focus sentinels around the tab list that
-      // pass focus straight on; axe reads them as focusable aria-hidden elements.
-      const results = await axe.run({ exclude: [['[data-tabster-dummy]']] });
-      return results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations, `accessibility of ${name}`).toEqual([]);
-  }
-
-  async function signIn(page: Page): Promise<void> {
-    await page.goto(url('/customers'));
-    await page.getByRole('heading', { name: /Sign in|登入/ }).waitFor();
-    await page.getByLabel(/Email|電子郵件/).fill(ADMIN);
-    await page.getByLabel(/Password|密碼/).fill(PASSWORD);
-    await page.getByRole('button', { name: /^(Sign in|登入)$/ }).click();
-  }
+  const { url, newPage, shot, signIn, pageErrors } = usePortal();
 
   it('walks the seed: sign in, order mail-basic, change quantity, suspend, reactivate, cancel', async () => {
     const page = await newPage('en-US');
@@ -249,11 +96,11 @@ describe.skipIf(!hasChromium)('the portal in chromium', () => {
     };
     expect(suspended).toMatchObject({ status: 'suspended', suspensionReasons: ['nonpayment'] });
     expect(shownBefore).toBe(
-      `If not reactivated, it expires on ${englishDate(suspended.expiresAt)} and its data is deleted.`,
+      `If not reactivated, it expires on ${shownDate(suspended.expiresAt)} and its data is deleted.`,
     );
     await expect
       .poll(() => page.getByTestId('expiry').innerText())
-      .toContain(`Expires on ${englishDate(suspended.expiresAt)} unless reactivated.`);
+      .toContain(`Expires on ${shownDate(suspended.expiresAt)} unless reactivated.`);
     await expect
       .poll(() => page.getByRole('spinbutton', { name: 'Quantity of licenses' }).isDisabled())
       .toBe(true);

@@ -81,4 +81,15 @@ describe.each(DIALECTS)('offers API on %s', (dialect) => {
       expect(response.json().code).toBe('validation_failed');
     }
   });
+
+  it('lists the markets with the currency each is billed in, as markets.json has them', async () => {
+    const response = await api.get('/v1/markets');
+    expect(response.statusCode).toBe(200);
+    const { items } = response.json() as { items: { country: string; currency: string }[] };
+    expect(items).toContainEqual({ country: 'TW', currency: 'TWD', name: 'Taiwan' });
+    expect(items).toContainEqual({ country: 'DE', currency: 'EUR', name: 'Germany' });
+    const sold = new Set(t.ctx.catalog.offers.flatMap((offer) => offer.markets));
+    expect(new Set(items.map((market) => market.country))).toEqual(sold);
+    expect((await t.app.inject({ method: 'GET', url: '/v1/markets' })).statusCode).toBe(401);
+  });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFirstUser } from '../../src/services/create-user.js';
 import { MAX_FAILED_SIGN_INS } from '../../src/domain/user.js';
+import { permissionsOf } from '../../src/domain/permissions.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { HOUR, TestClock } from '../helpers/clock.js';
 import { newCustomerBody } from '../helpers/customers.js';
@@ -44,6 +45,17 @@ describe.each(DIALECTS)('portal sessions on %s', (dialect) => {
     return header.split(';')[0] ?? '';
   }
 
+  it("tells the portal what the user's role may do, from the one permission table", async () => {
+    const { email } = await user('sales_agent');
+    const { permissions } = (await signIn(email)).json();
+    expect(permissions).toEqual(permissionsOf('sales_agent'));
+    expect(permissions).toContain('orders.create');
+    expect(permissions).not.toContain('subscriptions.cancel');
+    expect(permissions).not.toContain('users.manage');
+    const admin = (await signIn((await user('global_admin')).email)).json();
+    expect(admin.permissions).toContain('users.manage');
+  });
+
   it('signs in with an httpOnly SameSite cookie and protects writes with a CSRF token', async () => {
     const { email } = await user();
     const response = await signIn(email.toUpperCase());
@@ -62,6 +74,7 @@ describe.each(DIALECTS)('portal sessions on %s', (dialect) => {
     expect(read.statusCode).toBe(200);
     const session = await t.app.inject({ method: 'GET', url: '/v1/session', headers: { cookie } });
     expect(session.json()).toMatchObject({ user: { email }, csrfToken });
+    expect(session.json().permissions).toEqual(response.json().permissions);
 
     const body = newCustomerBody();
     const noCsrf = await t.app.inject({

@@ -29,6 +29,13 @@ export const ROUTE_CALLS: readonly RouteCall[] = [
     scoped: false,
   },
   {
+    name: 'list markets',
+    method: 'GET',
+    url: () => '/v1/markets',
+    permission: 'catalog.read',
+    scoped: false,
+  },
+  {
     name: 'list customers',
     method: 'GET',
     url: () => '/v1/customers',

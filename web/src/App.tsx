@@ -3,12 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ErrorBar, Loading, RouterLink } from './components/common';
 import { changeLanguage, currentLanguage, LANGUAGES, type Language } from './i18n';
+import { AccountPage } from './pages/AccountPage';
+import { AuditLogPage } from './pages/AuditLogPage';
 import { CustomerPage } from './pages/CustomerPage';
 import { CustomersPage } from './pages/CustomersPage';
+import { NewCustomerPage } from './pages/NewCustomerPage';
 import { NewSubscriptionPage } from './pages/NewSubscriptionPage';
+import { PricingPage } from './pages/PricingPage';
 import { SignInPage } from './pages/SignInPage';
 import { SubscriptionPage } from './pages/SubscriptionPage';
-import { useSession, useSignOut } from './session';
+import { UsersPage } from './pages/UsersPage';
+import { useCan, useSession, useSignOut, type Permission } from './session';
 
 const useStyles = makeStyles({
   header: {
@@ -21,7 +26,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForegroundOnBrand,
   },
   product: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  nav: { flexGrow: 1 },
+  nav: { flexGrow: 1, display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   navLink: {
     color: tokens.colorNeutralForegroundOnBrand,
     ':hover': { color: tokens.colorNeutralForegroundOnBrand },
@@ -37,6 +42,14 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalS,
   },
 });
+
+/** The header's pages, each shown to the roles that may use it. */
+const NAV: readonly { to: string; label: string; permission: Permission }[] = [
+  { to: '/customers', label: 'app.nav.customers', permission: 'customers.read' },
+  { to: '/pricing', label: 'app.nav.pricing', permission: 'catalog.read' },
+  { to: '/audit', label: 'app.nav.audit', permission: 'audit.read' },
+  { to: '/users', label: 'app.nav.users', permission: 'users.manage' },
+];
 
 function LanguageSwitch() {
   const { t } = useTranslation();
@@ -67,21 +80,25 @@ function Header() {
   const session = useSession();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const can = useCan();
   const user = session.data?.user;
   return (
     <header className={styles.header}>
       <Text className={styles.product}>{t('app.name')}</Text>
       <nav className={styles.nav} aria-label={t('app.nav.label')}>
-        {user && (
-          <RouterLink to="/customers" className={styles.navLink}>
-            {t('app.nav.customers')}
-          </RouterLink>
-        )}
+        {user &&
+          NAV.filter((item) => can(item.permission)).map((item) => (
+            <RouterLink key={item.to} to={item.to} className={styles.navLink}>
+              {t(item.label)}
+            </RouterLink>
+          ))}
       </nav>
       <LanguageSwitch />
       {user && (
         <>
-          <Text>{t('app.signedInAs', { name: user.displayName || user.email })}</Text>
+          <RouterLink to="/account" className={styles.navLink}>
+            {t('app.signedInAs', { name: user.displayName || user.email })}
+          </RouterLink>
           <Button
             size="small"
             onClick={() =>
@@ -135,6 +152,14 @@ export function App() {
             }
           />
           <Route
+            path="/customers/new"
+            element={
+              <Authenticated>
+                <NewCustomerPage />
+              </Authenticated>
+            }
+          />
+          <Route
             path="/customers/:customerId"
             element={
               <Authenticated>
@@ -155,6 +180,38 @@ export function App() {
             element={
               <Authenticated>
                 <SubscriptionPage />
+              </Authenticated>
+            }
+          />
+          <Route
+            path="/pricing"
+            element={
+              <Authenticated>
+                <PricingPage />
+              </Authenticated>
+            }
+          />
+          <Route
+            path="/audit"
+            element={
+              <Authenticated>
+                <AuditLogPage />
+              </Authenticated>
+            }
+          />
+          <Route
+            path="/users"
+            element={
+              <Authenticated>
+                <UsersPage />
+              </Authenticated>
+            }
+          />
+          <Route
+            path="/account"
+            element={
+              <Authenticated>
+                <AccountPage />
               </Authenticated>
             }
           />

@@ -45,3 +45,12 @@ export function useSignOut() {
     },
   });
 }
+
+export type Permission = Session['permissions'][number];
+
+/** Whether the signed-in user's role may do `permission`: the portal offers nothing else. */
+export function useCan(): (permission: Permission) => boolean {
+  const session = useSession();
+  const permissions = session.data?.permissions ?? [];
+  return (permission) => permissions.includes(permission);
+}

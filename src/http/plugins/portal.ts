@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { DEFAULT_PORTAL_DIR } from '../../config.js';
 
-/** The built portal (`vite build web`), the same from src/http/plugins and dist/http/plugins. */
-export const PORTAL_DIR = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 /** Paths that belong to the API and its documentation: never answered with the portal. */
 const API_PATH = /^\/(v1|docs|openapi\.json|healthz)(\/|\?|$)/;
@@ -14,7 +12,7 @@ const API_PATH = /^\/(v1|docs|openapi\.json|healthz)(\/|\?|$)/;
  * a GET that asks for HTML anywhere outside the API gets index.html; anything else still gets the
  * API's `route_not_found` problem.
  */
-export async function installPortal(app: FastifyInstance, dir = PORTAL_DIR): Promise<boolean> {
+export async function installPortal(app: FastifyInstance, dir = DEFAULT_PORTAL_DIR): Promise<boolean> {
   if (!existsSync(`${dir}index.html`)) return false;
   await app.register(fastifyStatic, {
     root: dir,

@@ -1,9 +1,19 @@
+import { auditEn } from './features/audit.en';
+import { pricingEn } from './features/pricing.en';
+import { usersEn } from './features/users.en';
+
 /** English: the reference set of messages. zh-TW must have every key (checked by the compiler). */
 export const en = {
   app: {
     name: 'Partner Subscription Center',
     skipToContent: 'Skip to content',
-    nav: { label: 'Main', customers: 'Customers' },
+    nav: {
+      label: 'Main',
+      customers: 'Customers',
+      pricing: 'Pricing and offers',
+      audit: 'Audit log',
+      users: 'Users',
+    },
     language: 'Language',
     signedInAs: 'Signed in as {{name}}',
     signOut: 'Sign out',
@@ -177,6 +187,9 @@ export const en = {
       license_unassigned: 'License unassigned',
     },
   },
+  pricing: pricingEn,
+  audit: auditEn,
+  users: usersEn,
 };
 
 export type Messages = typeof en;

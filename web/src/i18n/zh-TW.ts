@@ -1,11 +1,20 @@
 import type { Messages } from './en';
+import { auditZhTW } from './features/audit.zh-TW';
+import { pricingZhTW } from './features/pricing.zh-TW';
+import { usersZhTW } from './features/users.zh-TW';
 
 /** 繁體中文 (台灣). */
 export const zhTW: Messages = {
   app: {
     name: '合作夥伴訂閱中心',
     skipToContent: '跳至主要內容',
-    nav: { label: '主選單', customers: '客戶' },
+    nav: {
+      label: '主選單',
+      customers: '客戶',
+      pricing: '價格與優惠',
+      audit: '稽核記錄',
+      users: '使用者',
+    },
     language: '語言',
     signedInAs: '已登入：{{name}}',
     signOut: '登出',
@@ -175,4 +184,7 @@ export const zhTW: Messages = {
       license_unassigned: '已取消指派授權',
     },
   },
+  pricing: pricingZhTW,
+  audit: auditZhTW,
+  users: usersZhTW,
 };

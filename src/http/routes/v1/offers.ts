@@ -48,6 +48,29 @@ export function offerRoutes(instance: FastifyInstance, ctx: AppContext): void {
   );
 
   app.get(
+    '/markets',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'The countries the catalog sells in, with the currency each is billed in',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                country: Type.String({ description: 'ISO 3166-1 alpha-2.' }),
+                currency: Type.String({ description: 'ISO 4217.' }),
+                name: Type.String(),
+              }),
+            ),
+          }),
+          ...authenticatedErrors,
+        },
+      },
+    },
+    () => ({ items: ctx.catalog.catalog.markets }),
+  );
+
+  app.get(
     '/offers/:offerId',
     {
       schema: {

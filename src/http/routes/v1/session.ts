@@ -1,17 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { MAX_PASSWORD_LENGTH } from '../../../domain/user.js';
+import { PERMISSION_NAMES, permissionsOf } from '../../../domain/permissions.js';
+import { MAX_PASSWORD_LENGTH, type User } from '../../../domain/user.js';
 import type { AppContext } from '../../../services/context.js';
 import { changePassword, signIn, signOut } from '../../../services/sessions.js';
 import { currentUser } from '../../../services/current-user.js';
 import { SESSION_COOKIE, caller } from '../../plugins/auth.js';
 import { presentUser } from '../../presenters/user.js';
 import { Instant, authenticatedErrors } from '../../schemas/common.js';
+import { literals } from '../../schemas/offer.js';
 
 const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH });
 const SessionSchema = Type.Object({
   user: Type.Ref('User'),
+  permissions: Type.Array(literals(PERMISSION_NAMES), {
+    description: "What the user's role may do (docs/security.md): the portal offers only these.",
+  }),
   csrfToken: Type.String({ description: 'Send as X-CSRF-Token with every write.' }),
   expiresAt: Type.Optional(Instant),
 });
@@ -48,7 +53,7 @@ export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void 
       const signedIn = await signIn(ctx, request.body);
       setSessionCookie(request, reply, signedIn.sessionToken, signedIn.expiresAt);
       return reply.code(201).send({
-        user: presentUser(signedIn.user),
+        ...presentSessionUser(signedIn.user),
         csrfToken: signedIn.csrfToken,
         expiresAt: signedIn.expiresAt.toISOString(),
       });
@@ -66,7 +71,7 @@ export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void 
     },
     async (request) => {
       const user = await currentUser(caller(request));
-      return { user: presentUser(user), csrfToken: request.session?.csrfToken ?? '' };
+      return { ...presentSessionUser(user), csrfToken: request.session?.csrfToken ?? '' };
     },
   );
 
@@ -107,6 +112,10 @@ export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void 
       return reply.code(204).send(null);
     },
   );
+}
+
+function presentSessionUser(user: User) {
+  return { user: presentUser(user), permissions: permissionsOf(user.role) };
 }
 
 function setSessionCookie(

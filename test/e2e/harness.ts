@@ -1,0 +1,192 @@
+/**
+ * What every browser test needs: the built portal, the real server on a fresh SQLite file, and
+ * Debian's chromium driven by playwright-core. Screenshots go to test-results/portal/, each page
+ * checked with axe-core on the way.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+export const PASSWORD = 'portal-test-password-1';
+export const ADMIN = 'admin@demo-partner.example';
+const SHOTS = join('test-results', 'portal');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export const hasChromium = existsSync(CHROMIUM);
+
+/** Says once, loudly, why a browser test file is skipped. */
+export function reportMissingChromium(file: string): void {
+  if (hasChromium) return;
+  process.stderr.write(
+    `\nSKIPPED ${file}: no browser at ${CHROMIUM}. ` +
+      'Install it with `apt-get install -y chromium` (.ci/run does).\n\n',
+  );
+}
+
+/** The newest modification time under a path. */
+function newest(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/**
+ * Where the tests' portal is built: web/dist, or PSC_E2E_PORTAL_DIR so that runs at the same
+ * time (two developers, or helpers) do not rebuild it under each other.
+ */
+const PORTAL_DIR = resolve(process.env.PSC_E2E_PORTAL_DIR ?? 'web/dist');
+
+/** Builds the portal unless its build is newer than its sources. */
+function buildPortal(): void {
+  const built = join(PORTAL_DIR, 'index.html');
+  const sources = Math.max(
+    newest('web/src'),
+    newest('web/index.html'),
+    newest('web/vite.config.ts'),
+  );
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  const vite = ['node_modules/vite/bin/vite.js', 'build', 'web', '--outDir', PORTAL_DIR];
+  const result = spawnSync(process.execPath, vite, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}${result.stderr}`);
+}
+
+interface AxeResults {
+  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+}
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  dir: string;
+}
+
+async function startServer(): Promise<Server> {
+  const dir = mkdtempSync(join(tmpdir(), 'psc-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${join(dir, 'psc.sqlite')}`,
+      PSC_BOOTSTRAP_PASSWORD: PASSWORD,
+      PSC_SCHEDULER: 'off',
+      PSC_PORTAL_DIR: PORTAL_DIR,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  for (let i = 0; i < 300; i += 1) {
+    const match = /Portal and API: +(http:\/\/\S+)/.exec(output);
+    if (match?.[1]) return { child, url: match[1], dir };
+    if (child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`the server did not start:\n${output}`);
+}
+
+/** The date as the portal shows it (dateStyle long, UTC). */
+export function shownDate(instant: string, locale = 'en'): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(instant),
+  );
+}
+
+export interface Portal {
+  /** The server's address with `path`. */
+  url: (path?: string) => string;
+  /** A new browser context and page in `locale`; a failing test leaves a screenshot of it. */
+  newPage: (locale: string) => Promise<Page>;
+  /** Saves a screenshot and checks the page with axe-core: no serious or critical violation. */
+  shot: (page: Page, name: string) => Promise<void>;
+  /** Signs in as the demo partner's global admin, from wherever the page is. */
+  signIn: (page: Page, email?: string, password?: string) => Promise<void>;
+  /** Uncaught errors of every page so far. */
+  pageErrors: string[];
+}
+
+/** Starts the server and the browser for the file's tests (beforeAll) and stops them (afterAll). */
+export function usePortal(): Portal {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  const pageErrors: string[] = [];
+  const url = (path = '') => `${server!.url}${path}`;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    buildPortal();
+    server = await startServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    const child = server?.child;
+    if (child) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    if (server) rmSync(server.dir, { recursive: true, force: true });
+  });
+
+  return {
+    url,
+    pageErrors,
+    async newPage(locale) {
+      const context = await browser!.newContext({ locale, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      onTestFailed(async () => {
+        await page.screenshot({ path: join(SHOTS, `failed-${locale}.png`), fullPage: true });
+        process.stderr.write(
+          `page at failure: ${page.url()}\n${await page.locator('body').innerText()}\n`,
+        );
+      });
+      return page;
+    },
+    async shot(page, name) {
+      await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          globalThis as unknown as { axe: { run: (context: unknown) => Promise<AxeResults> } }
+        ).axe;
+        // Fluent's focus manager (tabster) puts invisible focus sentinels around the tab list that
+        // pass focus straight on; axe reads them as focusable aria-hidden elements.
+        const results = await axe.run({ exclude: [['[data-tabster-dummy]']] });
+        return results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, `accessibility of ${name}`).toEqual([]);
+    },
+    async signIn(page, email = ADMIN, password = PASSWORD) {
+      await page.goto(url('/customers'));
+      await page.getByRole('heading', { name: /Sign in|登入/ }).waitFor();
+      await page.getByLabel(/Email|電子郵件/).fill(email);
+      await page.getByLabel(/Password|密碼/).fill(password);
+      await page.getByRole('button', { name: /^(Sign in|登入)$/ }).click();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+/** English messages of the audit page. */
+export const auditEn = {
+  title: 'TODO',
+};

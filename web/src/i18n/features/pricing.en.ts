@@ -1,0 +1,4 @@
+/** English messages of the pricing page. */
+export const pricingEn = {
+  title: 'TODO',
+};

@@ -1,0 +1,4 @@
+/** English messages of the users page. */
+export const usersEn = {
+  title: 'TODO',
+};

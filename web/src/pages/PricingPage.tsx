@@ -1,0 +1,7 @@
+import { Title2 } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+
+export function PricingPage() {
+  const { t } = useTranslation();
+  return <Title2 as="h1">{t('pricing.title')}</Title2>;
+}
