@@ -85,7 +85,7 @@ describe.each(DIALECTS)('offers API on %s', (dialect) => {
   it('lists the markets with the currency each is billed in, as markets.json has them', async () => {
     const response = await api.get('/v1/markets');
     expect(response.statusCode).toBe(200);
-    const { items } = response.json() as { items: { country: string; currency: string }[] };
+    const { items } = response.json<{ items: { country: string; currency: string }[] }>();
     expect(items).toContainEqual({ country: 'TW', currency: 'TWD', name: 'Taiwan' });
     expect(items).toContainEqual({ country: 'DE', currency: 'EUR', name: 'Germany' });
     const sold = new Set(t.ctx.catalog.offers.flatMap((offer) => offer.markets));

@@ -3,7 +3,6 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_PORTAL_DIR } from '../../config.js';
 
-
 /** Paths that belong to the API and its documentation: never answered with the portal. */
 const API_PATH = /^\/(v1|docs|openapi\.json|healthz)(\/|\?|$)/;
 
@@ -12,7 +11,10 @@ const API_PATH = /^\/(v1|docs|openapi\.json|healthz)(\/|\?|$)/;
  * a GET that asks for HTML anywhere outside the API gets index.html; anything else still gets the
  * API's `route_not_found` problem.
  */
-export async function installPortal(app: FastifyInstance, dir = DEFAULT_PORTAL_DIR): Promise<boolean> {
+export async function installPortal(
+  app: FastifyInstance,
+  dir = DEFAULT_PORTAL_DIR,
+): Promise<boolean> {
   if (!existsSync(`${dir}index.html`)) return false;
   await app.register(fastifyStatic, {
     root: dir,

@@ -17,6 +17,15 @@ export type SubscriptionPatch = NonNullable<
   paths['/v1/customers/{customerId}/subscriptions/{subscriptionId}']['patch']['requestBody']
 >['content']['application/json'];
 export type SuspensionReason = NonNullable<SubscriptionPatch['suspensionReason']>;
+export type Segment = Customer['segment'];
+export type NewCustomer = NonNullable<
+  paths['/v1/customers']['post']['requestBody']
+>['content']['application/json'];
+export type Market =
+  paths['/v1/markets']['get']['responses'][200]['content']['application/json']['items'][number];
+export type NewOrder = NonNullable<
+  paths['/v1/customers/{customerId}/orders']['post']['requestBody']
+>['content']['application/json'];
 export type Session = paths['/v1/session']['get']['responses'][200]['content']['application/json'];
 
 let csrfToken = '';

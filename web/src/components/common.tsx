@@ -37,3 +37,13 @@ export function ErrorBar(props: { error: unknown }) {
     </MessageBar>
   );
 }
+
+/** A page the signed-in user's role may not use: said plainly, with whom to ask. */
+export function NotAllowed(props: { what: string }) {
+  const { t } = useTranslation();
+  return (
+    <MessageBar intent="warning" role="status">
+      <MessageBarBody>{t('app.notAllowed', { what: props.what })}</MessageBarBody>
+    </MessageBar>
+  );
+}

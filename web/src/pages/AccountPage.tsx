@@ -1,7 +1,51 @@
-import { Title2 } from '@fluentui/react-components';
+import { Card, makeStyles, Title2, Title3, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { Loading } from '../components/common';
+import { useSession } from '../session';
+import { ChangePasswordForm } from './users/ChangePasswordForm';
 
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  card: { maxWidth: '560px' },
+  cardTitle: { margin: 0 },
+  details: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  value: { margin: 0 },
+});
+
+/** Every signed-in user's own page: who they are to the portal, and their password. */
 export function AccountPage() {
   const { t } = useTranslation();
-  return <Title2 as="h1">{t('users.title')}</Title2>;
+  const styles = useStyles();
+  const user = useSession().data?.user;
+  if (!user) return <Loading />;
+  return (
+    <section className={styles.page} aria-labelledby="account-title">
+      <Title2 as="h1" id="account-title">
+        {t('users.account.title')}
+      </Title2>
+      <Card className={styles.card}>
+        <Title3 as="h2" className={styles.cardTitle}>
+          {t('users.account.details')}
+        </Title3>
+        <dl className={styles.details} data-testid="account-details">
+          <dt className={styles.term}>{t('users.account.name')}</dt>
+          <dd className={styles.value}>{user.displayName}</dd>
+          <dt className={styles.term}>{t('users.account.email')}</dt>
+          <dd className={styles.value}>{user.email}</dd>
+          <dt className={styles.term}>{t('users.account.role')}</dt>
+          <dd className={styles.value}>
+            {t(`users.roles.${user.role}`)} — {t(`users.roleDescriptions.${user.role}`)}
+          </dd>
+        </dl>
+      </Card>
+      <ChangePasswordForm email={user.email} />
+    </section>
+  );
 }

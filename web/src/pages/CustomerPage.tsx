@@ -1,9 +1,11 @@
 import {
   Badge,
   Button,
+  Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
+  Select,
   Table,
   TableBody,
   TableCell,
@@ -15,17 +17,26 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { api, unwrap, type Subscription } from '../api/client';
+import { api, unwrap, type Subscription, type SubscriptionStatus } from '../api/client';
 import { ErrorBar, Loading, RouterLink } from '../components/common';
+import { Pager } from '../components/Pager';
+import { useCursorPages } from '../lib/paging';
+import { useCan } from '../session';
 import { useFormat } from '../lib/format';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
+  filter: { maxWidth: '240px' },
+  tag: { marginLeft: tokens.spacingHorizontalS },
 });
+
+const PAGE_SIZE = 50;
+const STATUSES: readonly SubscriptionStatus[] = ['active', 'suspended', 'expired', 'deleted'];
 
 export function useCustomer(customerId: string) {
   return useQuery({
@@ -57,16 +68,28 @@ export function CustomerPage() {
   const format = useFormat();
   const navigate = useNavigate();
   const location = useLocation();
-  const created = (location.state as { created?: number } | null)?.created;
+  const state = location.state as { created?: number; customerCreated?: boolean } | null;
+  const can = useCan();
+  const [status, setStatus] = useState<SubscriptionStatus | ''>('');
+  const pages = useCursorPages(status);
+  const cursor = pages.cursor;
   const customer = useCustomer(customerId);
   const subscriptions = useQuery({
-    queryKey: ['subscriptions', customerId],
+    queryKey: ['subscriptions', customerId, status, cursor],
     queryFn: () =>
       unwrap(
         api.GET('/v1/customers/{customerId}/subscriptions', {
-          params: { path: { customerId }, query: { limit: 500 } },
+          params: {
+            path: { customerId },
+            query: {
+              limit: PAGE_SIZE,
+              ...(status ? { status } : {}),
+              ...(cursor ? { cursor } : {}),
+            },
+          },
         }),
       ),
+    placeholderData: keepPreviousData,
   });
 
   if (customer.isPending) return <Loading />;
@@ -88,22 +111,42 @@ export function CustomerPage() {
           firstBilling: format.date(c.firstBillingPeriodStart),
         })}
       </Text>
-      {created !== undefined && (
+      {state?.customerCreated && (
         <MessageBar intent="success" role="status">
-          <MessageBarBody>{t('customer.created', { count: created })}</MessageBarBody>
+          <MessageBarBody>{t('customer.customerCreated')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state?.created !== undefined && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{t('customer.created', { count: state.created })}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.heading}>
         <Title3 as="h2" id="subscriptions-title">
           {t('customer.subscriptions')}
         </Title3>
-        <Button
-          appearance="primary"
-          onClick={() => void navigate(`/customers/${customerId}/new-subscription`)}
-        >
-          {t('customer.newSubscription')}
-        </Button>
+        {can('orders.create') && (
+          <Button
+            appearance="primary"
+            onClick={() => void navigate(`/customers/${customerId}/new-subscription`)}
+          >
+            {t('customer.newSubscription')}
+          </Button>
+        )}
       </div>
+      <Field label={t('customer.statusFilter')} className={styles.filter}>
+        <Select
+          value={status}
+          onChange={(_event, data) => setStatus(data.value as SubscriptionStatus | '')}
+        >
+          <option value="">{t('customer.allStatuses')}</option>
+          {STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {t(`statuses.${value}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
       {subscriptions.isPending && <Loading />}
       {subscriptions.isError && <ErrorBar error={subscriptions.error} />}
       {subscriptions.data &&
@@ -129,6 +172,16 @@ export function CustomerPage() {
                     <RouterLink to={`/customers/${customerId}/subscriptions/${s.id}`}>
                       {s.friendlyName || s.offerName}
                     </RouterLink>
+                    {s.parentSubscriptionId && (
+                      <Badge appearance="outline" className={styles.tag}>
+                        {t('customer.addOn')}
+                      </Badge>
+                    )}
+                    {s.isTrial && (
+                      <Badge appearance="outline" className={styles.tag}>
+                        {t('customer.trial')}
+                      </Badge>
+                    )}
                   </TableCell>
                   <TableCell>{s.offerName}</TableCell>
                   <TableCell>
@@ -152,6 +205,13 @@ export function CustomerPage() {
             </TableBody>
           </Table>
         ))}
+      {subscriptions.data && (
+        <Pager
+          pages={pages}
+          nextCursor={subscriptions.data.nextCursor}
+          label={t('customer.subscriptions')}
+        />
+      )}
     </section>
   );
 }

@@ -14,28 +14,31 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorBar, Loading, RouterLink } from '../components/common';
+import { Pager } from '../components/Pager';
+import { useCursorPages } from '../lib/paging';
+import { useCan } from '../session';
 
 const PAGE_SIZE = 20;
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   search: { maxWidth: '420px' },
-  pager: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
 });
 
 export function CustomersPage() {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const [params, setParams] = useSearchParams();
+  const can = useCan();
+  const navigate = useNavigate();
   const q = params.get('q') ?? '';
-  // Cursors of the pages before this one: the API pages forward only.
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors.at(-1);
+  const pages = useCursorPages(q);
+  const cursor = pages.cursor;
   const customers = useQuery({
     queryKey: ['customers', q, cursor],
     queryFn: () =>
@@ -51,15 +54,21 @@ export function CustomersPage() {
   const regionNames = new Intl.DisplayNames([i18n.language], { type: 'region' });
 
   const search = (value: string) => {
-    setCursors([]);
     setParams(value ? { q: value } : {}, { replace: true });
   };
 
   return (
     <section className={styles.page} aria-labelledby="customers-title">
-      <Title2 as="h1" id="customers-title">
-        {t('customers.title')}
-      </Title2>
+      <div className={styles.heading}>
+        <Title2 as="h1" id="customers-title">
+          {t('customers.title')}
+        </Title2>
+        {can('customers.create') && (
+          <Button appearance="primary" onClick={() => void navigate('/customers/new')}>
+            {t('customers.newCustomer')}
+          </Button>
+        )}
+      </div>
       <Field label={t('customers.search')} className={styles.search}>
         <SearchBox
           placeholder={t('customers.searchPlaceholder')}
@@ -99,24 +108,11 @@ export function CustomersPage() {
               </TableBody>
             </Table>
           )}
-          <div className={styles.pager}>
-            <Button
-              disabled={cursors.length === 0}
-              onClick={() => setCursors((previous) => previous.slice(0, -1))}
-            >
-              {t('customers.previous')}
-            </Button>
-            <Text>{t('customers.page', { page: cursors.length + 1 })}</Text>
-            <Button
-              disabled={!customers.data.nextCursor}
-              onClick={() => {
-                const next = customers.data.nextCursor;
-                if (next) setCursors((previous) => [...previous, next]);
-              }}
-            >
-              {t('customers.next')}
-            </Button>
-          </div>
+          <Pager
+            pages={pages}
+            nextCursor={customers.data.nextCursor}
+            label={t('customers.title')}
+          />
         </>
       )}
     </section>

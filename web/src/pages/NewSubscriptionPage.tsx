@@ -1,13 +1,8 @@
 import {
   Button,
-  Card,
-  Checkbox,
-  Field,
   makeStyles,
-  mergeClasses,
   MessageBar,
   MessageBarBody,
-  SpinButton,
   Tab,
   TabList,
   Text,
@@ -15,13 +10,17 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { api, ApiError, unwrap, type BillingCycle, type OfferAvailability } from '../api/client';
-import { ErrorBar, errorMessage, Loading, RouterLink } from '../components/common';
-import { useFormat } from '../lib/format';
+import { api, unwrap, type BillingCycle, type OfferAvailability } from '../api/client';
+import { ErrorBar, Loading, NotAllowed, RouterLink } from '../components/common';
+import { OfferCard } from '../components/OfferCard';
+import { OrderFailure } from '../components/OrderFailure';
+import { usePlaceOrder } from '../lib/orders';
+import { useOfferSelection } from '../lib/selection';
+import { useCan } from '../session';
 import { useCustomer } from './CustomerPage';
 
 type CatalogTab = BillingCycle | 'trial';
@@ -29,30 +28,8 @@ type CatalogTab = BillingCycle | 'trial';
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   product: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  offer: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    flex: '1 1 420px',
-  },
-  offerRow: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalXL,
-    flexWrap: 'wrap',
-  },
-  unavailable: { backgroundColor: tokens.colorNeutralBackground3 },
-  // Greyed, still readable: the disabled checkbox greys the name, the rest stays legible.
-  greyed: { color: tokens.colorNeutralForeground3 },
-  reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  quantity: { width: '160px' },
-  quantityField: { width: '260px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM },
 });
-
-/** The selected offers and their license counts. */
-type Selection = Record<string, number>;
 
 function groupByProduct(items: OfferAvailability[]): [string, OfferAvailability[]][] {
   const groups = new Map<string, OfferAvailability[]>();
@@ -64,86 +41,16 @@ function groupByProduct(items: OfferAvailability[]): [string, OfferAvailability[
   return [...groups.entries()];
 }
 
-function OfferCard(props: {
-  customerId: string;
-  item: OfferAvailability;
-  quantity: number | undefined;
-  onChange: (quantity: number | undefined) => void;
-}) {
-  const { t } = useTranslation();
-  const styles = useStyles();
-  const format = useFormat();
-  const { offer, available, reasons } = props.item;
-  const selected = props.quantity !== undefined;
-  const max = offer.trial ? offer.trial.maxQuantity : offer.maximumQuantity;
-  const min = offer.minimumQuantity;
-  return (
-    <Card className={available ? undefined : styles.unavailable} data-offer-id={offer.id}>
-      <div className={mergeClasses(styles.offerRow, !available && styles.greyed)}>
-        <div className={styles.offer}>
-          <Checkbox
-            label={<strong>{offer.name}</strong>}
-            checked={selected}
-            disabled={!available}
-            onChange={(_event, data) => props.onChange(data.checked === true ? min : undefined)}
-          />
-          <Text size={200}>{offer.description}</Text>
-        </div>
-        {available && (
-          <Field
-            className={styles.quantityField}
-            label={t('newSubscription.licensesFor', { offer: offer.name })}
-            hint={t('newSubscription.range', { min: format.number(min), max: format.number(max) })}
-          >
-            <SpinButton
-              className={styles.quantity}
-              min={min}
-              max={max}
-              disabled={!selected}
-              value={props.quantity ?? min}
-              onChange={(_event, data) => {
-                const value = data.value ?? Number(data.displayValue);
-                if (Number.isInteger(value)) props.onChange(value);
-              }}
-            />
-          </Field>
-        )}
-      </div>
-      {!available && (
-        <div>
-          <Text weight="semibold">{t('newSubscription.unavailable')}</Text>
-          <ul className={styles.reasons}>
-            {reasons.map((reason) => (
-              <li key={reason.code}>
-                {t(`reasons.${reason.code}`)}{' '}
-                {reason.code === 'suspended_subscription_exists' && reason.subscriptionId && (
-                  <RouterLink
-                    to={`/customers/${props.customerId}/subscriptions/${reason.subscriptionId}`}
-                  >
-                    {t('newSubscription.reactivate')}
-                  </RouterLink>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </Card>
-  );
-}
-
 export function NewSubscriptionPage() {
   const { customerId = '' } = useParams();
   const { t } = useTranslation();
   const styles = useStyles();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const can = useCan();
   const customer = useCustomer(customerId);
   const [tab, setTab] = useState<CatalogTab>('monthly');
-  const [selection, setSelection] = useState<Selection>({});
+  const selection = useOfferSelection();
   const [validation, setValidation] = useState<string | null>(null);
-  // One key per order being prepared: a retry after a network error never orders twice.
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const billingCycle: BillingCycle = tab === 'trial' ? 'monthly' : tab;
 
   const offers = useQuery({
@@ -159,47 +66,36 @@ export function NewSubscriptionPage() {
       ),
   });
 
-  const order = useMutation({
-    mutationFn: (lineItems: { offerId: string; quantity: number }[]) =>
-      unwrap(
-        api.POST('/v1/customers/{customerId}/orders', {
-          params: { path: { customerId } },
-          body: { billingCycle, lineItems },
-          headers: { 'Idempotency-Key': idempotencyKey },
-        }),
-      ),
-    onSuccess: async (placed) => {
-      await queryClient.invalidateQueries({ queryKey: ['subscriptions', customerId] });
-      await queryClient.invalidateQueries({ queryKey: ['customer-offers', customerId] });
-      void navigate(`/customers/${customerId}`, { state: { created: placed.lineItems.length } });
-    },
-    onError: (error) => {
-      // A refusal changed nothing: the corrected order is a new request with a new key.
-      if (error instanceof ApiError) setIdempotencyKey(crypto.randomUUID());
-    },
-  });
+  const order = usePlaceOrder(customerId);
 
   const changeTab = (next: CatalogTab) => {
     setTab(next);
-    setSelection({});
+    selection.clear();
     setValidation(null);
     order.reset();
   };
 
   const submit = () => {
-    const lineItems = Object.entries(selection).map(([offerId, quantity]) => ({
-      offerId,
-      quantity,
-    }));
+    const lineItems = selection.lineItems();
     if (lineItems.length === 0) {
       setValidation(t('newSubscription.nothingSelected'));
       return;
     }
     setValidation(null);
-    order.mutate(lineItems);
+    order.mutate(
+      { billingCycle, lineItems },
+      {
+        onSuccess: (placed) =>
+          void navigate(`/customers/${customerId}`, {
+            state: { created: placed.lineItems.length },
+          }),
+      },
+    );
   };
 
-  const lineErrors = order.error instanceof ApiError ? (order.error.problem.errors ?? []) : [];
+  if (!can('orders.create')) return <NotAllowed what={t('newSubscription.notAllowed')} />;
+  const offerName = (offerId: string) =>
+    offers.data?.items.find((item) => item.offer.id === offerId)?.offer.name ?? offerId;
 
   return (
     <section className={styles.page} aria-labelledby="new-subscription-title">
@@ -225,6 +121,10 @@ export function NewSubscriptionPage() {
       </TabList>
       <Text>{t(`newSubscription.explain.${tab}`)}</Text>
       <Title3 as="h2">{t('newSubscription.catalog')}</Title3>
+      <Text>
+        {t('newSubscription.restrictedNote')}{' '}
+        <RouterLink to="/pricing">{t('newSubscription.restrictedLink')}</RouterLink>
+      </Text>
       {offers.isPending && <Loading />}
       {offers.isError && <ErrorBar error={offers.error} />}
       {offers.data && offers.data.items.length === 0 && (
@@ -243,15 +143,8 @@ export function NewSubscriptionPage() {
                 key={item.offer.id}
                 customerId={customerId}
                 item={item}
-                quantity={selection[item.offer.id]}
-                onChange={(quantity) =>
-                  setSelection((previous) => {
-                    const rest = Object.fromEntries(
-                      Object.entries(previous).filter(([id]) => id !== item.offer.id),
-                    );
-                    return quantity === undefined ? rest : { ...rest, [item.offer.id]: quantity };
-                  })
-                }
+                quantity={selection.quantityOf(item.offer.id)}
+                onChange={(quantity) => selection.set(item.offer.id, quantity)}
               />
             ))}
           </section>
@@ -262,23 +155,10 @@ export function NewSubscriptionPage() {
         </MessageBar>
       )}
       {order.isError && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            {t('newSubscription.failed', { message: errorMessage(order.error) })}
-            {lineErrors.length > 0 && (
-              <ul>
-                {lineErrors.map((item, index) => (
-                  <li key={index}>
-                    {t('newSubscription.lineFailed', {
-                      line: item.lineItemNumber ?? '',
-                      reason: t(`reasons.${item.code}`, { defaultValue: item.detail }),
-                    })}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
+        <OrderFailure
+          error={order.error}
+          lineNames={order.variables.lineItems.map((line) => offerName(line.offerId))}
+        />
       )}
       <div className={styles.actions}>
         <Button appearance="primary" onClick={submit} disabled={order.isPending}>

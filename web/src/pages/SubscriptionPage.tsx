@@ -19,7 +19,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import {
   api,
   ApiError,
@@ -32,9 +32,13 @@ import {
 } from '../api/client';
 import { ErrorBar, errorMessage, Loading, RouterLink } from '../components/common';
 import { useFormat } from '../lib/format';
+import { invalidateCustomerSubscriptions } from '../lib/orders';
 import { suspensionExpiresAt } from '../lib/retention';
+import { useCan, useSession } from '../session';
 import { StatusBadge, useCustomer } from './CustomerPage';
+import { AddOnsSection } from './subscription/AddOnsSection';
 import { CancelSection } from './subscription/CancelSection';
+import { ConvertSection } from './subscription/ConvertSection';
 import { HistorySection } from './subscription/HistorySection';
 
 const SUSPENSION_REASONS: readonly SuspensionReason[] = [
@@ -134,10 +138,19 @@ function SubscriptionEditor(props: {
     null,
   );
 
+  const converted = (useLocation().state as { converted?: boolean } | null)?.converted;
+  const can = useCan();
+  const role = useSession().data?.user.role;
   const editable = s.status === 'active' || s.status === 'suspended';
-  const canChangeQuantity = s.actions.includes('change_quantity');
-  const canSuspend = s.actions.includes('suspend');
-  const canReactivate = s.actions.includes('reactivate');
+  // What the subscription allows now (its actions) and what the user's role may do.
+  const canEditDetails = can('subscriptions.update_details');
+  const canChangeQuantity =
+    s.actions.includes('change_quantity') && can('subscriptions.change_quantity');
+  const canSuspend = s.actions.includes('suspend') && can('subscriptions.suspend');
+  const canReactivate = s.actions.includes('reactivate') && can('subscriptions.reactivate');
+  // The API's rule, mirrored so the form offers only what it would take: billing admins
+  // suspend for non-payment only.
+  const reasons = role === 'billing_admin' ? (['nonpayment'] as const) : SUSPENSION_REASONS;
   const wasSuspended = s.status === 'suspended';
   const path = { customerId: customer.id, subscriptionId: s.id };
 
@@ -178,8 +191,7 @@ function SubscriptionEditor(props: {
         return;
       }
       queryClient.setQueryData(subscriptionKey(customer.id, s.id), latest);
-      await queryClient.invalidateQueries({ queryKey: ['subscriptions', customer.id] });
-      await queryClient.invalidateQueries({ queryKey: ['customer-offers', customer.id] });
+      await invalidateCustomerSubscriptions(queryClient, customer.id);
     },
     onError: async (error) => {
       // Someone else changed it meanwhile: show what it is now.
@@ -222,6 +234,11 @@ function SubscriptionEditor(props: {
       <Title2 as="h1" id="subscription-title">
         {t('subscription.title')}: {s.friendlyName || s.offerName}
       </Title2>
+      {converted && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{t('convert.done')}</MessageBarBody>
+        </MessageBar>
+      )}
       <Card>
         <Title3 as="h2">{t('subscription.summary')}</Title3>
         <dl className={styles.details}>
@@ -242,6 +259,24 @@ function SubscriptionEditor(props: {
               end: format.date(s.commitmentEndDate),
             })}
           </dd>
+          {s.isTrial && s.trialEndDate && (
+            <>
+              <dt className={styles.term}>{t('subscription.trialEnds')}</dt>
+              <dd>{format.date(s.trialEndDate)}</dd>
+            </>
+          )}
+          {s.parentSubscriptionId && (
+            <>
+              <dt className={styles.term}>{t('subscription.addOnOf')}</dt>
+              <dd>
+                <RouterLink
+                  to={`/customers/${customer.id}/subscriptions/${s.parentSubscriptionId}`}
+                >
+                  {t('subscription.baseLink')}
+                </RouterLink>
+              </dd>
+            </>
+          )}
           <dt className={styles.term}>{t('subscription.price')}</dt>
           <dd>{format.money(s.unitPrice, s.currency)}</dd>
         </dl>
@@ -252,6 +287,7 @@ function SubscriptionEditor(props: {
           <Field label={t('subscription.friendlyName')}>
             <Input
               value={friendlyName}
+              disabled={!canEditDetails}
               maxLength={200}
               onChange={(_event, data) => setFriendlyName(data.value)}
             />
@@ -282,7 +318,7 @@ function SubscriptionEditor(props: {
           <Switch
             label={t('subscription.autoRenew')}
             checked={autoRenew}
-            disabled={!offer.autoRenewable}
+            disabled={!offer.autoRenewable || !canEditDetails}
             onChange={(_event, data) => setAutoRenew(data.checked)}
           />
           <div>
@@ -336,7 +372,7 @@ function SubscriptionEditor(props: {
                             <option value="" disabled>
                               {t('subscription.reasonPlaceholder')}
                             </option>
-                            {SUSPENSION_REASONS.map((code) => (
+                            {reasons.map((code) => (
                               <option key={code} value={code}>
                                 {t(`suspensionReasons.${code}`)}
                               </option>
@@ -377,7 +413,13 @@ function SubscriptionEditor(props: {
           </div>
         </form>
       )}
-      {s.actions.includes('cancel') && <CancelSection customerId={customer.id} subscription={s} />}
+      {!s.parentSubscriptionId && <AddOnsSection customerId={customer.id} base={s} />}
+      {s.actions.includes('convert') && can('subscriptions.convert') && (
+        <ConvertSection customerId={customer.id} trial={s} offer={offer} />
+      )}
+      {s.actions.includes('cancel') && can('subscriptions.cancel') && (
+        <CancelSection customerId={customer.id} subscription={s} />
+      )}
       <HistorySection customerId={customer.id} subscriptionId={s.id} etag={s.etag} />
     </section>
   );

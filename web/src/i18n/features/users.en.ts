@@ -1,4 +1,120 @@
-/** English messages of the users page. */
+import type { User } from '../../api/client';
+
+type Roles = Record<User['role'], string>;
+
+/** English messages of the users page and the account page. */
 export const usersEn = {
-  title: 'TODO',
+  title: 'Users',
+  intro: 'The people of your company who sign in to this portal, and what each may do.',
+  notAllowed: 'You may not manage users; ask a global admin.',
+  count_one: '{{count}} user',
+  count_other: '{{count}} users',
+  you: 'You',
+  columns: {
+    name: 'Name',
+    email: 'Email',
+    role: 'Role',
+    status: 'Status',
+    created: 'Created',
+    actions: 'Actions',
+  },
+  status: { active: 'Active', disabled: 'Disabled' },
+  role: 'Role',
+  roles: {
+    global_admin: 'Global admin',
+    admin_agent: 'Admin agent',
+    sales_agent: 'Sales agent',
+    helpdesk_agent: 'Helpdesk agent',
+    billing_admin: 'Billing admin',
+  } satisfies Roles,
+  roleDescriptions: {
+    global_admin: 'Everything, including managing users and API tokens.',
+    admin_agent:
+      'Customers, orders and every change to subscriptions, including cancelling; the audit log.',
+    sales_agent: 'Creates customers, places orders, edits subscription details, converts trials.',
+    helpdesk_agent:
+      'Changes quantities, suspends and reactivates subscriptions, manages customer users and licenses.',
+    billing_admin:
+      'Reads everything, suspends and reactivates for non-payment, reads the audit log.',
+  } satisfies Roles,
+  invite: {
+    button: 'Invite user',
+    title: 'Invite a user',
+    email: 'Email',
+    displayName: 'Display name',
+    password: 'Password (optional)',
+    passwordHint:
+      'Leave empty and a temporary password is made for you, shown once. Otherwise {{min}} to {{max}} characters.',
+    submit: 'Invite',
+    submitting: 'Inviting…',
+    cancel: 'Cancel',
+    invited: '{{name}} was invited as {{role}}.',
+    emailRequired: 'Enter the email address.',
+    nameRequired: 'Enter the name.',
+  },
+  temporary: {
+    title: 'Temporary password for {{email}}',
+    label: 'Temporary password',
+    warning:
+      'Copy it now and hand it over securely: it will not be shown again. They can change it on their Account page.',
+    copy: 'Copy',
+    copied: 'Copied to the clipboard.',
+    copyFailed: 'Could not copy: select the password and copy it yourself.',
+    done: 'Done',
+  },
+  edit: {
+    button: 'Edit',
+    buttonFor: 'Edit {{name}}',
+    title: 'Edit {{name}}',
+    displayName: 'Display name',
+    ownRole: 'You cannot change your own role; ask another global admin.',
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    saved: 'Changes to {{name}} saved.',
+    noChanges: 'Nothing to change.',
+  },
+  access: {
+    disable: 'Disable',
+    enable: 'Enable',
+    disableFor: 'Disable {{name}}',
+    enableFor: 'Enable {{name}}',
+    disableTitle: 'Disable {{name}}?',
+    enableTitle: 'Enable {{name}}?',
+    disableText:
+      '{{name}} is signed out at once and cannot sign in until a global admin enables them again.',
+    enableText: '{{name}} can sign in again with their password.',
+    keep: 'Cancel',
+    disabled: '{{name}} is disabled.',
+    enabled: '{{name}} is enabled again.',
+  },
+  problems: {
+    emailTaken: 'A user with this email already exists.',
+    ownAccess: 'You cannot change your own role or disable yourself; ask another global admin.',
+    forbidden: 'You may not manage users; ask a global admin.',
+    weakPassword: 'A password has {{min}} to {{max}} characters.',
+    wrongCurrent: 'The current password is not right.',
+    failed: 'Not done: {{message}}',
+  },
+  account: {
+    title: 'Your account',
+    details: 'Details',
+    name: 'Name',
+    email: 'Email',
+    role: 'Role',
+    password: {
+      title: 'Change password',
+      current: 'Current password',
+      new: 'New password',
+      newHint: '{{min}} to {{max}} characters. A long phrase is the easiest to remember.',
+      confirm: 'Confirm the new password',
+      submit: 'Change password',
+      submitting: 'Changing…',
+      currentRequired: 'Enter your current password.',
+      tooShort: 'Use at least {{min}} characters.',
+      tooLong: 'Use at most {{max}} characters.',
+      mismatch: 'This is not the same as the new password.',
+      changed: 'Password changed. Your other sessions were signed out; this one stays signed in.',
+    },
+  },
 };

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Subscription } from '../../api/client';
 import { errorMessage } from '../../components/common';
 import { useFormat } from '../../lib/format';
+import { invalidateCustomerSubscriptions } from '../../lib/orders';
 
 /** Cancelling a subscription (and its add-ons), offered only when the API lists `cancel`. */
 export function CancelSection(props: { customerId: string; subscription: Subscription }) {
@@ -48,8 +49,7 @@ export function CancelSection(props: { customerId: string; subscription: Subscri
       // The button that had focus goes away with this section: let go of it first.
       if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
       queryClient.setQueryData(['subscription', customerId, s.id], cancelled);
-      void queryClient.invalidateQueries({ queryKey: ['subscriptions', customerId] });
-      void queryClient.invalidateQueries({ queryKey: ['customer-offers', customerId] });
+      void invalidateCustomerSubscriptions(queryClient, customerId);
     }, 500);
     return () => clearTimeout(timer);
   }, [open, cancelled, queryClient, customerId, s.id]);

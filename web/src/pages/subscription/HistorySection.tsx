@@ -8,13 +8,16 @@ import {
   Text,
   Title3,
 } from '@fluentui/react-components';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ErrorBar, Loading } from '../../components/common';
+import { Pager } from '../../components/Pager';
 import { useFormat } from '../../lib/format';
+import { useCursorPages } from '../../lib/paging';
 
 const PREFIX = 'subscription.';
+const PAGE_SIZE = 20;
 
 /** The subscription's history, oldest first; fetched again whenever the subscription changes. */
 export function HistorySection(props: {
@@ -25,14 +28,20 @@ export function HistorySection(props: {
   const { customerId, subscriptionId } = props;
   const { t } = useTranslation();
   const format = useFormat();
+  const pages = useCursorPages(subscriptionId);
+  const cursor = pages.cursor;
   const events = useQuery({
-    queryKey: ['subscription-events', customerId, subscriptionId, props.etag],
+    queryKey: ['subscription-events', customerId, subscriptionId, props.etag, cursor],
     queryFn: () =>
       unwrap(
         api.GET('/v1/customers/{customerId}/subscriptions/{subscriptionId}/events', {
-          params: { path: { customerId, subscriptionId }, query: { limit: 500 } },
+          params: {
+            path: { customerId, subscriptionId },
+            query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+          },
         }),
       ),
+    placeholderData: keepPreviousData,
   });
 
   const what = (type: string) =>
@@ -76,6 +85,9 @@ export function HistorySection(props: {
             ))}
           </TableBody>
         </Table>
+      )}
+      {events.data && (
+        <Pager pages={pages} nextCursor={events.data.nextCursor} label={t('history.title')} />
       )}
     </section>
   );

@@ -1,0 +1,64 @@
+import { makeStyles, Text, Title3, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { ErrorBar, Loading } from '../../components/common';
+import type { PriceFilters } from './filters';
+import { OfferCard } from './OfferCard';
+import { groupByProduct, useOffers, type OfferQuery } from './queries';
+import type { OfferNames } from './words';
+
+const useStyles = makeStyles({
+  product: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  offers: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+});
+
+/** The offers sold in the filters' country, by product, priced in that country's currency. */
+export function PriceList(props: { filters: PriceFilters; currency: string; names: OfferNames }) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const { country, segment, billingCycle } = props.filters;
+  const query: OfferQuery = {
+    country,
+    ...(segment ? { segment } : {}),
+    ...(billingCycle ? { billingCycle } : {}),
+  };
+  const offers = useOffers(query);
+  const currencyName =
+    new Intl.DisplayNames([i18n.language], { type: 'currency' }).of(props.currency) ??
+    props.currency;
+
+  if (offers.isPending) return <Loading />;
+  if (offers.isError) return <ErrorBar error={offers.error} />;
+  if (offers.data.length === 0) return <Text>{t('pricing.list.empty')}</Text>;
+  return (
+    <>
+      <Text>{t('pricing.list.currency', { currency: currencyName })}</Text>
+      {groupByProduct(offers.data).map(({ productId, offers: items }) => (
+        <section
+          key={productId}
+          className={styles.product}
+          aria-labelledby={`product-${productId}`}
+          data-product-id={productId}
+        >
+          <Title3 as="h3" id={`product-${productId}`}>
+            {items[0]?.productName ?? productId}
+          </Title3>
+          <div className={styles.offers}>
+            {items.map((offer) => (
+              <OfferCard
+                key={offer.id}
+                offer={offer}
+                currency={props.currency}
+                billingCycle={billingCycle}
+                names={props.names}
+              />
+            ))}
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}
