@@ -286,18 +286,93 @@ describe.skipIf(!hasChromium)('the portal in chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('zh-TW');
     await page.reload();
     await page.getByRole('heading', { name: '客戶' }).waitFor();
-    await shot(page, '10-zh-TW-customers');
+    await shot(page, 'zh-TW-01-customers');
 
     await page.getByRole('link', { name: 'Contoso Ltd.' }).click();
     await page.getByRole('heading', { name: '訂閱' }).waitFor();
-    await shot(page, '11-zh-TW-customer');
+    await shot(page, 'zh-TW-02-customer');
     await page.getByRole('button', { name: '新增訂閱' }).click();
     await page.getByRole('heading', { name: '計費頻率' }).waitFor();
     await page.getByRole('tab', { name: '每年' }).click();
     await expect
       .poll(() => page.locator('[data-offer-id="gov-suite-g3"]').innerText())
       .toContain('不適用於客戶的類別。');
-    await shot(page, '12-zh-TW-new-subscription');
+    await shot(page, 'zh-TW-03-new-subscription');
+
+    // The seed's steps in 繁體中文 too: order, open it, suspend with the expiry shown first.
+    await page.getByRole('tab', { name: '每月' }).click();
+    const mailPlus = page.locator('[data-offer-id="mail-plus"]');
+    await mailPlus.getByRole('checkbox').check();
+    await mailPlus.getByRole('spinbutton').fill('3');
+    await mailPlus.getByRole('spinbutton').press('Tab');
+    const [orderResponse] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/orders') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: '提交' }).click(),
+    ]);
+    expect(orderResponse.status()).toBe(201);
+    const order = (await orderResponse.json()) as { lineItems: { subscriptionId: string }[] };
+    await page.getByText('已建立 1 個訂閱。').waitFor();
+    await page.locator(`a[href$="/subscriptions/${order.lineItems[0]!.subscriptionId}"]`).click();
+    await page.getByRole('heading', { name: /^編輯訂閱/ }).waitFor();
+    await page.getByRole('heading', { name: '狀態' }).waitFor();
+    await page.getByRole('radio', { name: '已暫停' }).check();
+    await page.getByLabel('暫停原因').selectOption('customer_request');
+    const shownBefore = await page.getByTestId('expiry').innerText();
+    await shot(page, 'zh-TW-04-suspend');
+    const [suspendResponse] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PATCH'),
+      page.getByRole('button', { name: '提交' }).click(),
+    ]);
+    const { expiresAt } = (await suspendResponse.json()) as { expiresAt: string };
+    expect(shownBefore).toBe(
+      `若未重新啟用，將於 ${shownDate(expiresAt, 'zh-TW')} 到期並刪除其資料。`,
+    );
+    await expect.poll(() => page.getByTestId('history').innerText()).toContain('客戶要求');
+    await shot(page, 'zh-TW-05-suspended');
+    await page.getByRole('radio', { name: '使用中' }).check();
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByText('已儲存變更。').waitFor();
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('converts a trial into a paid subscription', async () => {
+    const page = await newPage('en-US');
+    await signIn(page);
+    await page.getByRole('link', { name: 'Fabrikam GmbH' }).click();
+    await page.getByRole('button', { name: 'New subscription' }).click();
+    await page.getByRole('tab', { name: 'Trials' }).click();
+    const trial = page.locator('[data-offer-id="office-apps-business-trial"]');
+    await trial.getByRole('checkbox').check();
+    await trial.getByRole('spinbutton').fill('10');
+    await trial.getByRole('spinbutton').press('Tab');
+    const [orderResponse] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/orders') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Submit' }).click(),
+    ]);
+    expect(orderResponse.status()).toBe(201);
+    const order = (await orderResponse.json()) as { lineItems: { subscriptionId: string }[] };
+    const trialId = order.lineItems[0]!.subscriptionId;
+    await page.locator(`a[href$="/subscriptions/${trialId}"]`).click();
+    await page.getByRole('heading', { name: 'Convert to a paid subscription' }).waitFor();
+    // A trial's licenses are fixed: no quantity change is offered.
+    expect(await page.getByRole('spinbutton', { name: 'Quantity of licenses' }).isDisabled()).toBe(
+      true,
+    );
+    await page.getByLabel('Paid offer').selectOption('office-apps-business');
+    await page.getByLabel('Billing frequency').selectOption('annual');
+    await shot(page, '16-convert-trial');
+    const [conversion] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/conversions')),
+      page.getByRole('button', { name: 'Convert' }).click(),
+    ]);
+    expect(conversion.status()).toBe(201);
+    const paid = (await conversion.json()) as { id: string; offerId: string; quantity: number };
+    expect(paid).toMatchObject({ offerId: 'office-apps-business', quantity: 10, isTrial: false });
+    await page.waitForURL(`**/subscriptions/${paid.id}`);
+    await page.getByText('The trial was converted').waitFor();
+    await expect.poll(() => page.locator('dl').innerText()).toContain('Annual');
+    await shot(page, '17-converted');
     expect(pageErrors).toEqual([]);
     await page.context().close();
   }, 60_000);

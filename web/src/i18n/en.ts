@@ -157,7 +157,7 @@ export const en = {
       'The base subscription already has this add-on: change its quantity instead.',
   },
   subscription: {
-    title: 'Edit subscription',
+    title: 'Edit subscription: {{name}}',
     summary: 'Details',
     offer: 'Offer',
     status: 'Status',

@@ -155,7 +155,7 @@ export const zhTW: Messages = {
     already_owns_offer: '基本訂閱已有此附加元件：請改為變更其數量。',
   },
   subscription: {
-    title: '編輯訂閱',
+    title: '編輯訂閱：{{name}}',
     summary: '詳細資料',
     offer: '供應項目',
     status: '狀態',

@@ -232,7 +232,7 @@ function SubscriptionEditor(props: {
         <RouterLink to={`/customers/${customer.id}`}>{customer.companyName}</RouterLink>
       </div>
       <Title2 as="h1" id="subscription-title">
-        {t('subscription.title')}: {s.friendlyName || s.offerName}
+        {t('subscription.title', { name: s.friendlyName || s.offerName })}
       </Title2>
       {converted && (
         <MessageBar intent="success" role="status">
