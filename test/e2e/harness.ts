@@ -3,13 +3,14 @@
  * Debian's chromium driven by playwright-core. Screenshots go to test-results/portal/, each page
  * checked with axe-core on the way.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
+import { PORTAL_DIR } from '../setup/portal.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 export const PASSWORD = 'portal-test-password-1';
@@ -26,33 +27,6 @@ export function reportMissingChromium(file: string): void {
     `\nSKIPPED ${file}: no browser at ${CHROMIUM}. ` +
       'Install it with `apt-get install -y chromium` (.ci/run does).\n\n',
   );
-}
-
-/** The newest modification time under a path. */
-function newest(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-/**
- * Where the tests' portal is built: web/dist, or PSC_E2E_PORTAL_DIR so that runs at the same
- * time (two developers, or helpers) do not rebuild it under each other.
- */
-const PORTAL_DIR = resolve(process.env.PSC_E2E_PORTAL_DIR ?? 'web/dist');
-
-/** Builds the portal unless its build is newer than its sources. */
-function buildPortal(): void {
-  const built = join(PORTAL_DIR, 'index.html');
-  const sources = Math.max(
-    newest('web/src'),
-    newest('web/index.html'),
-    newest('web/vite.config.ts'),
-  );
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  const vite = ['node_modules/vite/bin/vite.js', 'build', 'web', '--outDir', PORTAL_DIR];
-  const result = spawnSync(process.execPath, vite, { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}${result.stderr}`);
 }
 
 interface AxeResults {
@@ -122,7 +96,6 @@ export function usePortal(): Portal {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    buildPortal();
     server = await startServer();
     browser = await chromium.launch({
       executablePath: CHROMIUM,

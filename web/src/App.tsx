@@ -1,18 +1,11 @@
 import { Button, makeStyles, Select, Text, tokens, useId } from '@fluentui/react-components';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ErrorBar, Loading, RouterLink } from './components/common';
 import { changeLanguage, currentLanguage, LANGUAGES, type Language } from './i18n';
-import { AccountPage } from './pages/AccountPage';
-import { AuditLogPage } from './pages/AuditLogPage';
-import { CustomerPage } from './pages/CustomerPage';
 import { CustomersPage } from './pages/CustomersPage';
-import { NewCustomerPage } from './pages/NewCustomerPage';
-import { NewSubscriptionPage } from './pages/NewSubscriptionPage';
-import { PricingPage } from './pages/PricingPage';
 import { SignInPage } from './pages/SignInPage';
-import { SubscriptionPage } from './pages/SubscriptionPage';
-import { UsersPage } from './pages/UsersPage';
 import { useCan, useSession, useSignOut, type Permission } from './session';
 
 const useStyles = makeStyles({
@@ -42,6 +35,40 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalS,
   },
 });
+
+/** A page loaded when first opened, so that the first page needs less to start. */
+function later<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+/** Every page behind sign-in. Sign-in and the customers list, where everyone starts, load first. */
+const PAGES: readonly { path: string; Page: ComponentType | LazyExoticComponent<ComponentType> }[] =
+  [
+    { path: '/customers', Page: CustomersPage },
+    {
+      path: '/customers/new',
+      Page: later(() => import('./pages/NewCustomerPage'), 'NewCustomerPage'),
+    },
+    {
+      path: '/customers/:customerId',
+      Page: later(() => import('./pages/CustomerPage'), 'CustomerPage'),
+    },
+    {
+      path: '/customers/:customerId/new-subscription',
+      Page: later(() => import('./pages/NewSubscriptionPage'), 'NewSubscriptionPage'),
+    },
+    {
+      path: '/customers/:customerId/subscriptions/:subscriptionId',
+      Page: later(() => import('./pages/SubscriptionPage'), 'SubscriptionPage'),
+    },
+    { path: '/pricing', Page: later(() => import('./pages/PricingPage'), 'PricingPage') },
+    { path: '/audit', Page: later(() => import('./pages/AuditLogPage'), 'AuditLogPage') },
+    { path: '/users', Page: later(() => import('./pages/UsersPage'), 'UsersPage') },
+    { path: '/account', Page: later(() => import('./pages/AccountPage'), 'AccountPage') },
+  ];
 
 /** The header's pages, each shown to the roles that may use it. */
 const NAV: readonly { to: string; label: string; permission: Permission }[] = [
@@ -140,83 +167,24 @@ export function App() {
       </a>
       <Header />
       <main id="main" className={styles.main}>
-        <Routes>
-          <Route path="/sign-in" element={<SignInPage />} />
-          <Route path="/" element={<Navigate to="/customers" replace />} />
-          <Route
-            path="/customers"
-            element={
-              <Authenticated>
-                <CustomersPage />
-              </Authenticated>
-            }
-          />
-          <Route
-            path="/customers/new"
-            element={
-              <Authenticated>
-                <NewCustomerPage />
-              </Authenticated>
-            }
-          />
-          <Route
-            path="/customers/:customerId"
-            element={
-              <Authenticated>
-                <CustomerPage />
-              </Authenticated>
-            }
-          />
-          <Route
-            path="/customers/:customerId/new-subscription"
-            element={
-              <Authenticated>
-                <NewSubscriptionPage />
-              </Authenticated>
-            }
-          />
-          <Route
-            path="/customers/:customerId/subscriptions/:subscriptionId"
-            element={
-              <Authenticated>
-                <SubscriptionPage />
-              </Authenticated>
-            }
-          />
-          <Route
-            path="/pricing"
-            element={
-              <Authenticated>
-                <PricingPage />
-              </Authenticated>
-            }
-          />
-          <Route
-            path="/audit"
-            element={
-              <Authenticated>
-                <AuditLogPage />
-              </Authenticated>
-            }
-          />
-          <Route
-            path="/users"
-            element={
-              <Authenticated>
-                <UsersPage />
-              </Authenticated>
-            }
-          />
-          <Route
-            path="/account"
-            element={
-              <Authenticated>
-                <AccountPage />
-              </Authenticated>
-            }
-          />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/" element={<Navigate to="/customers" replace />} />
+            {PAGES.map(({ path, Page }) => (
+              <Route
+                key={path}
+                path={path}
+                element={
+                  <Authenticated>
+                    <Page />
+                  </Authenticated>
+                }
+              />
+            ))}
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
       </main>
     </>
   );
