@@ -7,6 +7,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_LAUNCH } from '../test/e2e/chromium.js';
 import { Cleanup } from './cleanup.js';
 import { startServer } from './processes.js';
 
@@ -14,15 +15,6 @@ const RUNS = Number(process.env.PSC_BENCH_PORTAL_RUNS ?? 7);
 const TARGET_MS = 1_500;
 const PASSWORD = 'bench-portal-password-1';
 const ASSETS = join('web', 'dist', 'assets');
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface Asset {
   name: string;
@@ -48,10 +40,7 @@ function initialAssets(assets: Asset[]): Asset[] {
  * session cookie, from navigation to the first customer's link in the list.
  */
 async function coldStart(url: string, cookie: { name: string; value: string }): Promise<number> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addCookies([{ ...cookie, url }]);

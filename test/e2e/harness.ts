@@ -4,21 +4,21 @@
  * checked with axe-core on the way.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
+import { CHROMIUM, CHROMIUM_LAUNCH, hasChromium } from './chromium.js';
 import { PORTAL_DIR } from '../setup/portal.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 export const PASSWORD = 'portal-test-password-1';
 export const ADMIN = 'admin@demo-partner.example';
 const SHOTS = join('test-results', 'portal');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-export const hasChromium = existsSync(CHROMIUM);
+export { hasChromium };
 
 /** Says once, loudly, why a browser test file is skipped. */
 export function reportMissingChromium(file: string): void {
@@ -97,18 +97,7 @@ export function usePortal(): Portal {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
   }, 120_000);
 
   afterAll(async () => {

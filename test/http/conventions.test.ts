@@ -149,6 +149,7 @@ describe.each(DIALECTS)('HTTP conventions on %s', (dialect) => {
         'POST /v1/customers/{customerId}/subscriptions/{subscriptionId}/conversions',
         'GET /v1/customers/{customerId}/subscriptions/{subscriptionId}/events',
         'GET /v1/events',
+        'GET /v1/markets',
         'GET /v1/sandbox/clock',
         'POST /v1/sandbox/clock',
         'POST /v1/customers/{customerId}/users',

@@ -5,8 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { hasChromium } from '../e2e/chromium.js';
 
 /** The newest modification time under a path. */
 function newest(path: string): number {
@@ -39,5 +38,5 @@ function buildPortal(): void {
 }
 
 export default function setup(): void {
-  if (existsSync(CHROMIUM)) buildPortal();
+  if (hasChromium) buildPortal();
 }

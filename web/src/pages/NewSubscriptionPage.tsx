@@ -14,10 +14,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { api, unwrap, type BillingCycle, type OfferAvailability } from '../api/client';
+import { api, unwrap, type BillingCycle } from '../api/client';
 import { ErrorBar, Loading, NotAllowed, RouterLink } from '../components/common';
 import { OfferCard } from '../components/OfferCard';
 import { OrderFailure } from '../components/OrderFailure';
+import { groupByProduct } from '../lib/catalog';
 import { usePlaceOrder } from '../lib/orders';
 import { useOfferSelection } from '../lib/selection';
 import { useCan } from '../session';
@@ -30,16 +31,6 @@ const useStyles = makeStyles({
   product: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM },
 });
-
-function groupByProduct(items: OfferAvailability[]): [string, OfferAvailability[]][] {
-  const groups = new Map<string, OfferAvailability[]>();
-  for (const item of items) {
-    const group = groups.get(item.offer.productId) ?? [];
-    group.push(item);
-    groups.set(item.offer.productId, group);
-  }
-  return [...groups.entries()];
-}
 
 export function NewSubscriptionPage() {
   const { customerId = '' } = useParams();
@@ -131,24 +122,22 @@ export function NewSubscriptionPage() {
         <Text>{t('newSubscription.noOffers')}</Text>
       )}
       {offers.data &&
-        groupByProduct(offers.data.items).map(([productId, items]) => (
-          <section
-            key={productId}
-            className={styles.product}
-            aria-label={items[0]?.offer.productName ?? productId}
-          >
-            <Title3 as="h3">{items[0]?.offer.productName ?? productId}</Title3>
-            {items.map((item) => (
-              <OfferCard
-                key={item.offer.id}
-                customerId={customerId}
-                item={item}
-                quantity={selection.quantityOf(item.offer.id)}
-                onChange={(quantity) => selection.set(item.offer.id, quantity)}
-              />
-            ))}
-          </section>
-        ))}
+        groupByProduct(offers.data.items, (item) => item.offer).map(
+          ({ productId, productName, items }) => (
+            <section key={productId} className={styles.product} aria-label={productName}>
+              <Title3 as="h3">{productName}</Title3>
+              {items.map((item) => (
+                <OfferCard
+                  key={item.offer.id}
+                  customerId={customerId}
+                  item={item}
+                  quantity={selection.quantityOf(item.offer.id)}
+                  onChange={(quantity) => selection.set(item.offer.id, quantity)}
+                />
+              ))}
+            </section>
+          ),
+        )}
       {validation && (
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>{validation}</MessageBarBody>

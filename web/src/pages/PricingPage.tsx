@@ -4,7 +4,8 @@ import { ErrorBar, Loading } from '../components/common';
 import { DEFAULT_COUNTRY, usePriceFilters } from './pricing/filters';
 import { PriceFilterBar } from './pricing/PriceFilterBar';
 import { PriceList } from './pricing/PriceList';
-import { useMarkets, useOffers } from './pricing/queries';
+import { useMarkets } from '../lib/markets';
+import { useOffers } from './pricing/queries';
 import { RestrictedOffers } from './pricing/RestrictedOffers';
 
 const useStyles = makeStyles({

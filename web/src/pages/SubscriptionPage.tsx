@@ -40,6 +40,7 @@ import { AddOnsSection } from './subscription/AddOnsSection';
 import { CancelSection } from './subscription/CancelSection';
 import { ConvertSection } from './subscription/ConvertSection';
 import { HistorySection } from './subscription/HistorySection';
+import { useDetailsStyles } from '../components/detailsStyles';
 
 const SUSPENSION_REASONS: readonly SuspensionReason[] = [
   'customer_request',
@@ -56,14 +57,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     maxWidth: '560px',
   },
-  details: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: { fontWeight: tokens.fontWeightSemibold },
   statusChoice: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   indent: {
     marginLeft: tokens.spacingHorizontalXXL,
@@ -127,6 +120,7 @@ function SubscriptionEditor(props: {
   const { customer, subscription: s, offer } = props;
   const { t } = useTranslation();
   const styles = useStyles();
+  const details = useDetailsStyles();
   const format = useFormat();
   const queryClient = useQueryClient();
   const [friendlyName, setFriendlyName] = useState(s.friendlyName);
@@ -241,18 +235,18 @@ function SubscriptionEditor(props: {
       )}
       <Card>
         <Title3 as="h2">{t('subscription.summary')}</Title3>
-        <dl className={styles.details}>
-          <dt className={styles.term}>{t('subscription.offer')}</dt>
+        <dl className={details.list}>
+          <dt className={details.term}>{t('subscription.offer')}</dt>
           <dd>{s.offerName}</dd>
-          <dt className={styles.term}>{t('subscription.status')}</dt>
+          <dt className={details.term}>{t('subscription.status')}</dt>
           <dd>
             <StatusBadge status={s.status} />
           </dd>
-          <dt className={styles.term}>{t('subscription.billing')}</dt>
+          <dt className={details.term}>{t('subscription.billing')}</dt>
           <dd>
             {t(`billingCycles.${s.billingCycle}`)} · {t(`terms.${s.termDuration}`)}
           </dd>
-          <dt className={styles.term}>{t('subscription.term')}</dt>
+          <dt className={details.term}>{t('subscription.term')}</dt>
           <dd>
             {t('subscription.termValue', {
               start: format.date(s.effectiveStartDate),
@@ -261,13 +255,13 @@ function SubscriptionEditor(props: {
           </dd>
           {s.isTrial && s.trialEndDate && (
             <>
-              <dt className={styles.term}>{t('subscription.trialEnds')}</dt>
+              <dt className={details.term}>{t('subscription.trialEnds')}</dt>
               <dd>{format.date(s.trialEndDate)}</dd>
             </>
           )}
           {s.parentSubscriptionId && (
             <>
-              <dt className={styles.term}>{t('subscription.addOnOf')}</dt>
+              <dt className={details.term}>{t('subscription.addOnOf')}</dt>
               <dd>
                 <RouterLink
                   to={`/customers/${customer.id}/subscriptions/${s.parentSubscriptionId}`}
@@ -277,7 +271,7 @@ function SubscriptionEditor(props: {
               </dd>
             </>
           )}
-          <dt className={styles.term}>{t('subscription.price')}</dt>
+          <dt className={details.term}>{t('subscription.price')}</dt>
           <dd>{format.money(s.unitPrice, s.currency)}</dd>
         </dl>
       </Card>

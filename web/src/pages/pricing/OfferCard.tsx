@@ -3,19 +3,11 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BillingCycle, Offer } from '../../api/client';
 import { useOfferWords, type OfferNames } from './words';
+import { useDetailsStyles } from '../../components/detailsStyles';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   name: { margin: 0 },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0 },
   lines: { margin: 0, padding: 0, listStyleType: 'none' },
 });
 
@@ -28,6 +20,7 @@ export function OfferCard(props: {
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const details = useDetailsStyles();
   const words = useOfferWords();
   const { offer } = props;
   const prices = words.prices(offer, props.currency, props.billingCycle);
@@ -50,13 +43,13 @@ export function OfferCard(props: {
         {offer.name}
       </Subtitle2>
       <Text>{offer.description}</Text>
-      <dl className={styles.facts}>
+      <dl className={details.list}>
         {facts
           .filter(([, value]) => value.length > 0)
           .map(([key, value]) => (
             <Fragment key={key}>
-              <dt className={styles.term}>{t(`pricing.offer.${key}`)}</dt>
-              <dd className={styles.value} data-fact={key}>
+              <dt className={details.term}>{t(`pricing.offer.${key}`)}</dt>
+              <dd className={details.value} data-fact={key}>
                 {typeof value === 'string' ? (
                   value
                 ) : (

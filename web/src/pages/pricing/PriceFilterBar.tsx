@@ -1,7 +1,7 @@
 import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { BILLING_CYCLES, oneOf, SEGMENTS, type PriceFilters } from './filters';
-import type { Market } from './queries';
+import type { Market } from '../../api/client';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBar, Loading } from '../../components/common';
 import type { PriceFilters } from './filters';
 import { OfferCard } from './OfferCard';
-import { groupByProduct, useOffers, type OfferQuery } from './queries';
+import { groupByProduct } from '../../lib/catalog';
+import { useOffers, type OfferQuery } from './queries';
 import type { OfferNames } from './words';
 
 const useStyles = makeStyles({
@@ -36,7 +37,7 @@ export function PriceList(props: { filters: PriceFilters; currency: string; name
   return (
     <>
       <Text>{t('pricing.list.currency', { currency: currencyName })}</Text>
-      {groupByProduct(offers.data).map(({ productId, offers: items }) => (
+      {groupByProduct(offers.data, (offer) => offer).map(({ productId, productName, items }) => (
         <section
           key={productId}
           className={styles.product}
@@ -44,7 +45,7 @@ export function PriceList(props: { filters: PriceFilters; currency: string; name
           data-product-id={productId}
         >
           <Title3 as="h3" id={`product-${productId}`}>
-            {items[0]?.productName ?? productId}
+            {productName}
           </Title3>
           <div className={styles.offers}>
             {items.map((offer) => (

@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
 import type { BillingCycle } from '../../api/client';
-import type { Segment } from './queries';
+import type { Segment } from '../../api/client';
 
 export const DEFAULT_COUNTRY = 'US';
 export const SEGMENTS: readonly Segment[] = ['commercial', 'education', 'government', 'nonprofit'];
