@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../web/src/i18n/en.js';
-import { zhTW } from '../../web/src/i18n/zh-TW.js';
+import { en } from '../src/i18n/en';
+import { zhTW } from '../src/i18n/zh-TW';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -28,7 +28,7 @@ const SAME_EVERYWHERE = new Set([
 
 describe('the portal’s messages', () => {
   const english = flatten(en);
-  const chinese = flatten(zhTW as Tree);
+  const chinese = flatten(zhTW);
 
   it('has a 繁體中文 message for every English one, and no other', () => {
     expect([...chinese.keys()].sort()).toEqual([...english.keys()].sort());

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { retentionExpiresAt } from '../../src/domain/retention.js';
-import { suspensionExpiresAt } from '../../web/src/lib/retention.js';
+import { suspensionExpiresAt } from '../src/lib/retention';
 
 describe('the portal’s suspension expiry (shown before submitting)', () => {
   it('follows the seed’s example: opened 2026-01-10, billing from 2026-02-01 → 112 days', () => {
