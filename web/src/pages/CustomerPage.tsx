@@ -21,9 +21,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { api, unwrap, type Subscription, type SubscriptionStatus } from '../api/client';
+import { api, unwrap, type SubscriptionStatus } from '../api/client';
 import { ErrorBar, Loading, RouterLink } from '../components/common';
 import { Pager } from '../components/Pager';
+import { StatusBadge } from '../components/StatusBadge';
+import { useCustomer } from '../lib/customers';
 import { useCursorPages } from '../lib/paging';
 import { useCan } from '../session';
 import { useFormat } from '../lib/format';
@@ -37,29 +39,6 @@ const useStyles = makeStyles({
 
 const PAGE_SIZE = 50;
 const STATUSES: readonly SubscriptionStatus[] = ['active', 'suspended', 'expired', 'deleted'];
-
-export function useCustomer(customerId: string) {
-  return useQuery({
-    queryKey: ['customer', customerId],
-    queryFn: () =>
-      unwrap(api.GET('/v1/customers/{customerId}', { params: { path: { customerId } } })),
-  });
-}
-
-export function StatusBadge(props: { status: Subscription['status'] }) {
-  const { t } = useTranslation();
-  const color = {
-    active: 'success',
-    suspended: 'warning',
-    expired: 'subtle',
-    deleted: 'danger',
-  } as const;
-  return (
-    <Badge appearance="tint" color={color[props.status]}>
-      {t(`statuses.${props.status}`)}
-    </Badge>
-  );
-}
 
 export function CustomerPage() {
   const { customerId = '' } = useParams();

@@ -22,7 +22,7 @@ import { groupByProduct } from '../lib/catalog';
 import { usePlaceOrder } from '../lib/orders';
 import { useOfferSelection } from '../lib/selection';
 import { useCan } from '../session';
-import { useCustomer } from './CustomerPage';
+import { useCustomer } from '../lib/customers';
 
 type CatalogTab = BillingCycle | 'trial';
 

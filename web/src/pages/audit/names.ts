@@ -1,15 +1,11 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { customerQuery as sharedCustomerQuery } from '../../lib/customers';
 import type { AuditEvent } from './filters';
 
-/** Shares the customer page's cache key and shape, so a customer already read is not read again. */
-export function customerQuery(customerId: string) {
-  return {
-    queryKey: ['customer', customerId],
-    queryFn: () =>
-      unwrap(api.GET('/v1/customers/{customerId}', { params: { path: { customerId } } })),
-    staleTime: 60_000,
-  };
+/** A customer read for its name is kept a minute: names rarely change. */
+function customerQuery(customerId: string) {
+  return { ...sharedCustomerQuery(customerId), staleTime: 60_000 };
 }
 
 export function useCustomerName(customerId: string): string | undefined {

@@ -24,7 +24,7 @@ import { useFormat } from '../../lib/format';
 import { usePlaceOrder } from '../../lib/orders';
 import { useOfferSelection } from '../../lib/selection';
 import { useCan } from '../../session';
-import { StatusBadge } from '../CustomerPage';
+import { StatusBadge } from '../../components/StatusBadge';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
