@@ -1,5 +1,12 @@
 import { Button, makeStyles, Select, Text, tokens, useId } from '@fluentui/react-components';
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useRef,
+  type ComponentType,
+  type LazyExoticComponent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ErrorBar, Loading, RouterLink } from './components/common';
@@ -26,7 +33,12 @@ const useStyles = makeStyles({
     ':hover:active': { color: tokens.colorNeutralForegroundOnBrand },
   },
   language: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  main: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, maxWidth: '1200px' },
+  main: {
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    maxWidth: '1200px',
+    // Focused by script after navigation, not by the user: no ring around the whole page.
+    ':focus': { outline: 'none' },
+  },
   skip: {
     position: 'absolute',
     left: '-10000px',
@@ -157,16 +169,33 @@ function NotFound() {
   return <Text>{t('app.notFound')}</Text>;
 }
 
+/**
+ * After moving to another page the focus goes to its main content, as a page load would put it at
+ * the top: keyboard and screen-reader users start on the new page, not on the link they left.
+ */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    main.current?.focus();
+  }, [pathname]);
+  return main;
+}
+
 export function App() {
   const { t } = useTranslation();
   const styles = useStyles();
+  const main = useFocusOnNavigation();
   return (
     <>
       <a className={styles.skip} href="#main">
         {t('app.skipToContent')}
       </a>
       <Header />
-      <main id="main" className={styles.main}>
+      <main id="main" ref={main} tabIndex={-1} className={styles.main}>
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
