@@ -82,6 +82,15 @@ describe.skipIf(!hasChromium)('the portal in chromium', () => {
     const licenses = mailBasic.getByRole('spinbutton');
     await licenses.fill('5');
     await licenses.press('Tab');
+    // Its price in the customer's currency for each term it is sold on monthly; a year is cheaper.
+    const term = mailBasic.getByLabel('Term and price of Litware Mail Basic');
+    await expect
+      .poll(() => term.locator('option').allInnerTexts())
+      .toEqual([
+        'one-month term: $4.80 per license per month',
+        'one-year term: $4.00 per license per month',
+      ]);
+    await term.selectOption('P1Y');
     // An offer this customer cannot buy is shown greyed, with its reason in words.
     const govSuite = page.locator('[data-offer-id="gov-suite-g3"]');
     await expect.poll(() => govSuite.getByRole('checkbox').isDisabled()).toBe(true);
@@ -96,7 +105,9 @@ describe.skipIf(!hasChromium)('the portal in chromium', () => {
     const order = (await orderResponse.json()) as {
       lineItems: { offerId: string; quantity: number; subscriptionId: string }[];
     };
-    expect(order.lineItems).toMatchObject([{ offerId: 'mail-basic', quantity: 5 }]);
+    expect(order.lineItems).toMatchObject([
+      { offerId: 'mail-basic', quantity: 5, termDuration: 'P1Y' },
+    ]);
     const subscriptionId = order.lineItems[0]!.subscriptionId;
 
     // Back on the customer, with the new subscription in the list.

@@ -11,6 +11,7 @@ export type AvailabilityReasonCode = OfferAvailability['reasons'][number]['code'
 export type Problem = Schemas['Problem'];
 export type User = Schemas['User'];
 export type BillingCycle = Subscription['billingCycle'];
+export type TermDuration = Subscription['termDuration'];
 export type SubscriptionStatus = Subscription['status'];
 export type SubscriptionAction = Subscription['actions'][number];
 export type SubscriptionPatch = NonNullable<

@@ -4,13 +4,15 @@ import {
   Field,
   makeStyles,
   mergeClasses,
+  Select,
   SpinButton,
   Text,
   tokens,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { OfferAvailability } from '../api/client';
+import type { BillingCycle, OfferAvailability, TermDuration } from '../api/client';
 import { useFormat } from '../lib/format';
+import type { ChosenLine } from '../lib/selection';
 import { RouterLink } from './common';
 
 const useStyles = makeStyles({
@@ -42,16 +44,31 @@ const useStyles = makeStyles({
 export function OfferCard(props: {
   customerId: string;
   item: OfferAvailability;
-  quantity: number | undefined;
-  onChange: (quantity: number | undefined) => void;
+  /** The customer's billing frequency and currency, for the prices shown. */
+  billingCycle: BillingCycle;
+  currency: string | undefined;
+  line: ChosenLine | undefined;
+  onChange: (line: ChosenLine | undefined) => void;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
   const { offer, available, reasons } = props.item;
-  const selected = props.quantity !== undefined;
+  const selected = props.line !== undefined;
   const max = offer.trial ? offer.trial.maxQuantity : offer.maximumQuantity;
   const min = offer.minimumQuantity;
+  const prices = offer.prices.filter(
+    (price) => price.currency === props.currency && price.billingCycle === props.billingCycle,
+  );
+  const priceText = (price: (typeof prices)[number]) =>
+    t('newSubscription.price', {
+      term: t(`pricing.termLengths.${price.termDuration}`),
+      price: format.money(price.unitPrice, price.currency),
+      per: t(`pricing.per.${offer.unitType}.${price.billingCycle}`),
+    });
+  const term = props.line?.termDuration ?? prices[0]?.termDuration;
+  const change = (next: Partial<ChosenLine>) =>
+    props.onChange({ quantity: props.line?.quantity ?? min, termDuration: term, ...next });
   return (
     <Card className={available ? undefined : styles.unavailable} data-offer-id={offer.id}>
       <div className={mergeClasses(styles.offerRow, !available && styles.greyed)}>
@@ -60,9 +77,31 @@ export function OfferCard(props: {
             label={<strong>{offer.name}</strong>}
             checked={selected}
             disabled={!available}
-            onChange={(_event, data) => props.onChange(data.checked === true ? min : undefined)}
+            onChange={(_event, data) =>
+              data.checked === true ? change({ quantity: min }) : props.onChange(undefined)
+            }
           />
           <Text size={200}>{offer.description}</Text>
+          {available && prices.length === 1 && prices[0] && (
+            <Text size={200} weight="semibold" data-testid="price">
+              {priceText(prices[0])}
+            </Text>
+          )}
+          {available && prices.length > 1 && (
+            <Field label={t('newSubscription.termFor', { offer: offer.name })}>
+              <Select
+                value={term}
+                disabled={!selected}
+                onChange={(_event, data) => change({ termDuration: data.value as TermDuration })}
+              >
+                {prices.map((price) => (
+                  <option key={price.termDuration} value={price.termDuration}>
+                    {priceText(price)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
         </div>
         {available && (
           <Field
@@ -75,10 +114,10 @@ export function OfferCard(props: {
               min={min}
               max={max}
               disabled={!selected}
-              value={props.quantity ?? min}
+              value={props.line?.quantity ?? min}
               onChange={(_event, data) => {
                 const value = data.value ?? Number(data.displayValue);
-                if (Number.isInteger(value)) props.onChange(value);
+                if (Number.isInteger(value)) change({ quantity: value });
               }}
             />
           </Field>

@@ -1,18 +1,29 @@
 import { useState } from 'react';
+import type { TermDuration } from '../api/client';
 
-/** Ticked offers and their license counts, as an order's line items. */
+/** What is chosen of one ticked offer: its licenses and, where it is sold on several, the term. */
+export interface ChosenLine {
+  quantity: number;
+  termDuration: TermDuration | undefined;
+}
+
+/** Ticked offers and what is chosen of each, as an order's line items. */
 export function useOfferSelection() {
-  const [selection, setSelection] = useState<Record<string, number>>({});
+  const [selection, setSelection] = useState<Record<string, ChosenLine>>({});
   return {
-    quantityOf: (offerId: string): number | undefined => selection[offerId],
-    /** A quantity ticks the offer; undefined unticks it. */
-    set: (offerId: string, quantity: number | undefined) =>
+    lineOf: (offerId: string): ChosenLine | undefined => selection[offerId],
+    /** A line ticks the offer; undefined unticks it. */
+    set: (offerId: string, line: ChosenLine | undefined) =>
       setSelection((previous) => {
         const rest = Object.fromEntries(Object.entries(previous).filter(([id]) => id !== offerId));
-        return quantity === undefined ? rest : { ...rest, [offerId]: quantity };
+        return line === undefined ? rest : { ...rest, [offerId]: line };
       }),
     clear: () => setSelection({}),
     lineItems: () =>
-      Object.entries(selection).map(([offerId, quantity]) => ({ offerId, quantity })),
+      Object.entries(selection).map(([offerId, { quantity, termDuration }]) => ({
+        offerId,
+        quantity,
+        ...(termDuration === undefined ? {} : { termDuration }),
+      })),
   };
 }

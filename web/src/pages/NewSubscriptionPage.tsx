@@ -19,6 +19,7 @@ import { ErrorBar, Loading, NotAllowed, RouterLink } from '../components/common'
 import { OfferCard } from '../components/OfferCard';
 import { OrderFailure } from '../components/OrderFailure';
 import { groupByProduct } from '../lib/catalog';
+import { useMarkets } from '../lib/markets';
 import { usePlaceOrder } from '../lib/orders';
 import { useOfferSelection } from '../lib/selection';
 import { useCan } from '../session';
@@ -43,6 +44,10 @@ export function NewSubscriptionPage() {
   const selection = useOfferSelection();
   const [validation, setValidation] = useState<string | null>(null);
   const billingCycle: BillingCycle = tab === 'trial' ? 'monthly' : tab;
+  const markets = useMarkets();
+  const currency = markets.data?.find(
+    (market) => market.country === customer.data?.country,
+  )?.currency;
 
   const offers = useQuery({
     queryKey: ['customer-offers', customerId, tab],
@@ -131,8 +136,10 @@ export function NewSubscriptionPage() {
                   key={item.offer.id}
                   customerId={customerId}
                   item={item}
-                  quantity={selection.quantityOf(item.offer.id)}
-                  onChange={(quantity) => selection.set(item.offer.id, quantity)}
+                  billingCycle={billingCycle}
+                  currency={currency}
+                  line={selection.lineOf(item.offer.id)}
+                  onChange={(line) => selection.set(item.offer.id, line)}
                 />
               ))}
             </section>

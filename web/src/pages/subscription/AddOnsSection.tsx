@@ -134,8 +134,10 @@ export function AddOnsSection(props: { customerId: string; base: Subscription })
                   key={item.offer.id}
                   customerId={customerId}
                   item={item}
-                  quantity={selection.quantityOf(item.offer.id)}
-                  onChange={(quantity) => selection.set(item.offer.id, quantity)}
+                  billingCycle={base.billingCycle}
+                  currency={base.currency}
+                  line={selection.lineOf(item.offer.id)}
+                  onChange={(line) => selection.set(item.offer.id, line)}
                 />
               ))}
             </div>
