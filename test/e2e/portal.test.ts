@@ -87,8 +87,8 @@ describe.skipIf(!hasChromium)('the portal in chromium', () => {
     await expect
       .poll(() => term.locator('option').allInnerTexts())
       .toEqual([
-        'one-month term: $4.80 per license per month',
-        'one-year term: $4.00 per license per month',
+        '$4.80 per license per month, one-month term',
+        '$4.00 per license per month, one-year term',
       ]);
     await term.selectOption('P1Y');
     // An offer this customer cannot buy is shown greyed, with its reason in words.
@@ -97,6 +97,7 @@ describe.skipIf(!hasChromium)('the portal in chromium', () => {
     await expect
       .poll(() => govSuite.innerText())
       .toContain('Not available for the customer’s segment.');
+    await shot(page, '05-new-subscription');
     const [orderResponse] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/orders') && r.request().method() === 'POST'),
       page.getByRole('button', { name: 'Submit' }).click(),
@@ -372,7 +373,7 @@ describe.skipIf(!hasChromium)('the portal in chromium', () => {
     );
     await page.getByLabel('Paid offer').selectOption('office-apps-business');
     await page.getByLabel('Billing frequency').selectOption('annual');
-    await shot(page, '16-convert-trial');
+    await shot(page, '14-convert-trial');
     const [conversion] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/conversions')),
       page.getByRole('button', { name: 'Convert' }).click(),
@@ -383,7 +384,7 @@ describe.skipIf(!hasChromium)('the portal in chromium', () => {
     await page.waitForURL(`**/subscriptions/${paid.id}`);
     await page.getByText('The trial was converted').waitFor();
     await expect.poll(() => page.locator('dl').innerText()).toContain('Annual');
-    await shot(page, '17-converted');
+    await shot(page, '15-converted');
     expect(pageErrors).toEqual([]);
     await page.context().close();
   }, 60_000);

@@ -127,7 +127,7 @@ export const en = {
     notAllowed: 'order subscriptions',
     restrictedNote: 'Some offers are limited to one subscription per customer.',
     restrictedLink: 'See which offers are restricted',
-    price: '{{term}}: {{price}} {{per}}',
+    price: '{{price}} {{per}}, {{term}}',
     termFor: 'Term and price of {{offer}}',
     catalog: 'Catalog',
     select: 'Buy {{offer}}',

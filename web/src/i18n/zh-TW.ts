@@ -127,7 +127,7 @@ export const zhTW: Messages = {
     notAllowed: '訂購訂閱',
     restrictedNote: '部分優惠每位客戶僅限一個訂閱。',
     restrictedLink: '查看哪些優惠受限',
-    price: '{{term}}：{{price}}（{{per}}）',
+    price: '{{price}}（{{per}}），{{term}}',
     termFor: '{{offer}} 的期限與價格',
     catalog: '目錄',
     select: '購買 {{offer}}',
