@@ -19,21 +19,7 @@ interface EventPage {
 }
 
 describe.skipIf(!hasChromium)('the audit log in chromium', () => {
-  const { url, newPage, shot, signIn, pageErrors } = usePortal();
-
-  /** Calls the API with the page's session cookie; writes carry the session's CSRF token. */
-  async function call(page: Page, method: string, path: string, body?: unknown) {
-    const session = (await (await page.request.get(url('/v1/session'))).json()) as {
-      csrfToken: string;
-    };
-    const response = await page.request.fetch(url(path), {
-      method,
-      headers: { 'X-CSRF-Token': session.csrfToken, 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { data: JSON.stringify(body) }),
-    });
-    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-    return (await response.json()) as unknown;
-  }
+  const { url, newPage, shot, signIn, pageErrors, api: call } = usePortal();
 
   async function customerId(page: Page, q: string): Promise<string> {
     const found = (await call(page, 'GET', `/v1/customers?q=${q}`)) as { items: { id: string }[] };

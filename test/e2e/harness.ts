@@ -83,6 +83,8 @@ export interface Portal {
   shot: (page: Page, name: string) => Promise<void>;
   /** Signs in as the demo partner's global admin, from wherever the page is. */
   signIn: (page: Page, email?: string, password?: string) => Promise<void>;
+  /** Calls the API with the page's session cookie; writes carry the session's CSRF token. */
+  api: (page: Page, method: string, path: string, body?: unknown) => Promise<unknown>;
   /** Uncaught errors of every page so far. */
   pageErrors: string[];
 }
@@ -149,6 +151,18 @@ export function usePortal(): Portal {
           );
       });
       expect(violations, `accessibility of ${name}`).toEqual([]);
+    },
+    async api(page, method, path, body) {
+      const session = (await (await page.request.get(url('/v1/session'))).json()) as {
+        csrfToken: string;
+      };
+      const response = await page.request.fetch(url(path), {
+        method,
+        headers: { 'X-CSRF-Token': session.csrfToken, 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { data: JSON.stringify(body) }),
+      });
+      expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
+      return (await response.json()) as unknown;
     },
     async signIn(page, email = ADMIN, password = PASSWORD) {
       await page.goto(url('/customers'));
