@@ -9,7 +9,7 @@ import { hasChromium, reportMissingChromium, shownDate, usePortal } from './harn
 reportMissingChromium('test/e2e/portal.test.ts');
 
 describe.skipIf(!hasChromium)('the portal in chromium', () => {
-  const { url, newPage, shot, signIn, pageErrors } = usePortal();
+  const { url, newPage, shot, signIn, api, pageErrors } = usePortal();
 
   it('walks the seed: create a customer, order, add an add-on, change, suspend, reactivate, cancel', async () => {
     const page = await newPage('en-US');
@@ -385,6 +385,47 @@ describe.skipIf(!hasChromium)('the portal in chromium', () => {
     await page.getByText('The trial was converted').waitFor();
     await expect.poll(() => page.locator('dl').innerText()).toContain('Annual');
     await shot(page, '15-converted');
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('tells of a change made meanwhile elsewhere, and shows the subscription as it is now', async () => {
+    const page = await newPage('en-US');
+    await signIn(page);
+    await page.getByRole('link', { name: 'Contoso Ltd.' }).waitFor();
+    const customers = (await api(page, 'GET', '/v1/customers?q=contoso')) as {
+      items: { id: string }[];
+    };
+    const customerId = customers.items[0]!.id;
+    const order = (await api(page, 'POST', `/v1/customers/${customerId}/orders`, {
+      billingCycle: 'monthly',
+      lineItems: [{ offerId: 'voice-phone-system', quantity: 10 }],
+    })) as { lineItems: { subscriptionId: string }[] };
+    const path = `/customers/${customerId}/subscriptions/${order.lineItems[0]!.subscriptionId}`;
+    await page.goto(url(path));
+    await page.getByRole('heading', { name: /^Edit subscription/ }).waitFor();
+
+    // Someone else, in another tab, changes the quantity.
+    await api(page, 'PATCH', `/v1${path}`, { quantity: 12 });
+
+    await page.getByLabel('Friendly name').fill('Front desk phones');
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PATCH'),
+      page.getByRole('button', { name: 'Submit' }).click(),
+    ]);
+    expect(refused.status()).toBe(412);
+    await page.getByText('Someone changed this subscription while you were editing it.').waitFor();
+    await expect
+      .poll(() => page.getByRole('spinbutton', { name: 'Quantity of licenses' }).inputValue())
+      .toBe('12');
+    await shot(page, '16-changed-meanwhile');
+    await page.getByLabel('Friendly name').fill('Front desk phones');
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PATCH'),
+      page.getByRole('button', { name: 'Submit' }).click(),
+    ]);
+    expect(await saved.json()).toMatchObject({ friendlyName: 'Front desk phones', quantity: 12 });
+    await page.getByText('Changes saved.').waitFor();
     expect(pageErrors).toEqual([]);
     await page.context().close();
   }, 60_000);

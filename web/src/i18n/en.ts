@@ -190,6 +190,8 @@ export const en = {
     submit: 'Submit',
     submitting: 'Submitting…',
     saved: 'Changes saved.',
+    conflict:
+      'Someone changed this subscription while you were editing it. This is how it is now: make your change again.',
     noChanges: 'Nothing to change.',
     failed: 'The change was not made: {{message}}',
     readOnly: 'This subscription cannot be changed.',

@@ -187,6 +187,7 @@ export const zhTW: Messages = {
     submit: '提交',
     submitting: '提交中…',
     saved: '已儲存變更。',
+    conflict: '您編輯期間，有人變更了此訂閱。以下是目前的內容，請重新進行變更。',
     noChanges: '沒有要變更的項目。',
     failed: '未進行變更：{{message}}',
     readOnly: '此訂閱無法變更。',

@@ -17,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type SyntheticEvent } from 'react';
+import { useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import {
@@ -69,6 +69,11 @@ const useStyles = makeStyles({
 
 type Status = 'active' | 'suspended';
 
+interface Notice {
+  intent: 'success' | 'warning' | 'error';
+  text: string;
+}
+
 function subscriptionKey(customerId: string, subscriptionId: string) {
   return ['subscription', customerId, subscriptionId] as const;
 }
@@ -93,7 +98,7 @@ export function SubscriptionPage() {
       unwrap(api.GET('/v1/offers/{offerId}', { params: { path: { offerId: offerId ?? '' } } })),
     staleTime: Infinity,
   });
-  const [saved, setSaved] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const failed = customer.error ?? subscription.error ?? offer.error;
   if (failed) return <ErrorBar error={failed} />;
   if (!customer.data || !subscription.data || !offer.data) return <Loading />;
@@ -104,8 +109,8 @@ export function SubscriptionPage() {
       customer={customer.data}
       subscription={subscription.data}
       offer={offer.data}
-      saved={saved}
-      onSaved={setSaved}
+      notice={notice}
+      onNotice={setNotice}
     />
   );
 }
@@ -114,9 +119,9 @@ function SubscriptionEditor(props: {
   customer: Customer;
   subscription: Subscription;
   offer: Offer;
-  /** Whether the last submit changed something: the editor starts afresh after a change. */
-  saved: boolean;
-  onSaved: (saved: boolean) => void;
+  /** What the last submit did: kept by the page, as the editor starts afresh after a change. */
+  notice: Notice | null;
+  onNotice: (notice: Notice | null) => void;
 }) {
   const { customer, subscription: s, offer } = props;
   const { t } = useTranslation();
@@ -149,6 +154,8 @@ function SubscriptionEditor(props: {
   const wasSuspended = s.status === 'suspended';
   const path = { customerId: customer.id, subscriptionId: s.id };
 
+  // The answer of the last request of a submit that went through, should a later one fail.
+  const applied = useRef<Subscription | null>(null);
   const save = useMutation({
     mutationFn: async () => {
       // The API takes a status change on its own: fields first while active, status first to
@@ -166,6 +173,7 @@ function SubscriptionEditor(props: {
       const steps = wasSuspended ? [statusChange, fields] : [fields, statusChange];
       let etag = s.etag;
       let latest: Subscription | null = null;
+      applied.current = null;
       for (const body of steps) {
         if (!body || Object.keys(body).length === 0) continue;
         latest = await unwrap(
@@ -176,11 +184,12 @@ function SubscriptionEditor(props: {
           }),
         );
         etag = latest.etag;
+        applied.current = latest;
       }
       return latest;
     },
     onSuccess: async (latest) => {
-      props.onSaved(latest !== null);
+      if (latest) props.onNotice({ intent: 'success', text: t('subscription.saved') });
       if (!latest) {
         setMessage({ intent: 'warning', text: t('subscription.noChanges') });
         return;
@@ -189,9 +198,16 @@ function SubscriptionEditor(props: {
       await invalidateCustomerSubscriptions(queryClient, customer.id);
     },
     onError: async (error) => {
-      // Someone else changed it meanwhile: show what it is now.
+      const failure = t('subscription.failed', { message: errorMessage(error) });
       if (error instanceof ApiError && error.status === 412) {
+        // Someone else changed it meanwhile: show what it is now, and say so.
+        props.onNotice({ intent: 'warning', text: t('subscription.conflict') });
         await queryClient.invalidateQueries({ queryKey: subscriptionKey(customer.id, s.id) });
+      } else if (applied.current) {
+        // The first of two requests went through: show the subscription as it is now.
+        props.onNotice({ intent: 'error', text: failure });
+        queryClient.setQueryData(subscriptionKey(customer.id, s.id), applied.current);
+        await invalidateCustomerSubscriptions(queryClient, customer.id);
       }
     },
   });
@@ -199,7 +215,7 @@ function SubscriptionEditor(props: {
   const onSubmit = (event: SyntheticEvent) => {
     event.preventDefault();
     setMessage(null);
-    props.onSaved(false);
+    props.onNotice(null);
     if (status === 'suspended' && !wasSuspended && reason === '') {
       setMessage({ intent: 'warning', text: t('subscription.reasonRequired') });
       return;
@@ -384,9 +400,12 @@ function SubscriptionEditor(props: {
               </div>
             </RadioGroup>
           </div>
-          {props.saved && !dirty && !message && !save.isError && (
-            <MessageBar intent="success" role="status">
-              <MessageBarBody>{t('subscription.saved')}</MessageBarBody>
+          {props.notice && !dirty && !message && !save.isError && (
+            <MessageBar
+              intent={props.notice.intent}
+              role={props.notice.intent === 'success' ? 'status' : 'alert'}
+            >
+              <MessageBarBody>{props.notice.text}</MessageBarBody>
             </MessageBar>
           )}
           {message && (
