@@ -18,6 +18,7 @@ import { eventRoutes } from './routes/v1/events.js';
 import { licenseRoutes } from './routes/v1/licenses.js';
 import { offerRoutes } from './routes/v1/offers.js';
 import { orderRoutes } from './routes/v1/orders.js';
+import { clockRoutes } from './routes/v1/clock.js';
 import { sandboxRoutes } from './routes/v1/sandbox.js';
 import { sessionRoutes } from './routes/v1/session.js';
 import { userRoutes } from './routes/v1/users.js';
@@ -98,6 +99,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       entitlementRoutes(v1);
       eventRoutes(v1);
       sandboxRoutes(v1);
+      clockRoutes(v1);
       sessionRoutes(v1, ctx);
       userRoutes(v1);
       done();

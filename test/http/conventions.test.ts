@@ -132,6 +132,7 @@ describe.each(DIALECTS)('HTTP conventions on %s', (dialect) => {
     expect(documented.sort()).toEqual(
       [
         'GET /healthz',
+        'GET /v1/clock',
         'GET /v1/customers',
         'POST /v1/customers',
         'GET /v1/customers/{customerId}',

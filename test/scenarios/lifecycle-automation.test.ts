@@ -183,4 +183,27 @@ describe.each(DIALECTS)('time passing, through the sandbox clock, on %s', (diale
     });
     expect((await move(api, { advanceBy: 'P1DT12H' })).now).toBe('2026-03-02T12:00:00.000Z');
   });
+
+  it('tells every caller the time by its partner: the sandbox clock, else the server’s', async () => {
+    const { api, base } = await sandbox('2026-03-01T00:00:00.000Z');
+    expect((await api.get('/v1/clock')).json()).toEqual({
+      now: '2026-03-01T00:00:00.000Z',
+      sandbox: true,
+    });
+    await move(api, { advanceBy: 'P10D' });
+    const { now } = (await api.get('/v1/clock')).json<{ now: string }>();
+    expect(now).toBe('2026-03-11T00:00:00.000Z');
+    // The portal shows the expiry a suspension would have from this clock: it is the API's.
+    const id = await order(api, base, 'monthly', { offerId: 'mail-basic', quantity: 1 });
+    const suspended = await api.patch(`${base}/subscriptions/${id}`, {
+      status: 'suspended',
+      suspensionReason: 'other',
+    });
+    expect(suspended.json()).toMatchObject({ suspendedAt: now });
+    const { token } = await t.newPartner();
+    expect((await client(t.app, token).get('/v1/clock')).json()).toEqual({
+      now: clock.now().toISOString(),
+      sandbox: false,
+    });
+  });
 });

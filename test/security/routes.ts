@@ -36,6 +36,13 @@ export const ROUTE_CALLS: readonly RouteCall[] = [
     scoped: false,
   },
   {
+    name: 'read the clock',
+    method: 'GET',
+    url: () => '/v1/clock',
+    permission: 'catalog.read',
+    scoped: false,
+  },
+  {
     name: 'list customers',
     method: 'GET',
     url: () => '/v1/customers',

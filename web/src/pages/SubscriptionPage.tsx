@@ -32,6 +32,7 @@ import {
 } from '../api/client';
 import { ErrorBar, errorMessage, Loading, RouterLink } from '../components/common';
 import { useFormat } from '../lib/format';
+import { usePartnerNow } from '../lib/clock';
 import { invalidateCustomerSubscriptions } from '../lib/orders';
 import { suspensionExpiresAt } from '../lib/retention';
 import { useCan, useSession } from '../session';
@@ -223,13 +224,16 @@ function SubscriptionEditor(props: {
     save.mutate();
   };
 
-  // Shown before submitting, computed exactly as the API will (seed step 4).
-  const wouldExpireAt = suspensionExpiresAt(
-    offer.policies,
-    customer.accountOpenedAt,
-    customer.firstBillingPeriodStart,
-    new Date(),
-  );
+  // Shown before submitting, computed exactly as the API will (seed step 4), by the same clock.
+  const now = usePartnerNow(status === 'suspended' && !wasSuspended);
+  const wouldExpireAt =
+    now &&
+    suspensionExpiresAt(
+      offer.policies,
+      customer.accountOpenedAt,
+      customer.firstBillingPeriodStart,
+      now,
+    );
   const quantityLocked = !canChangeQuantity || status === 'suspended';
   const dirty =
     friendlyName !== s.friendlyName ||
@@ -390,9 +394,11 @@ function SubscriptionEditor(props: {
                             ))}
                           </Select>
                         </Field>
-                        <Text data-testid="expiry" weight="semibold">
-                          {t('subscription.wouldExpire', { date: format.date(wouldExpireAt) })}
-                        </Text>
+                        {wouldExpireAt && (
+                          <Text data-testid="expiry" weight="semibold">
+                            {t('subscription.wouldExpire', { date: format.date(wouldExpireAt) })}
+                          </Text>
+                        )}
                       </>
                     )}
                   </div>

@@ -1,0 +1,17 @@
+import { authorize } from '../domain/permissions.js';
+import type { CallerContext } from './context.js';
+
+export interface PartnerClock {
+  now: Date;
+  sandbox: boolean;
+}
+
+/**
+ * The time by the caller's partner: a sandbox partner's own clock, else the server's. What the
+ * portal shows before a change (the date a suspension would expire) is computed from it, as the
+ * change itself will be.
+ */
+export function readClock(ctx: CallerContext): PartnerClock {
+  authorize(ctx.role, 'catalog.read');
+  return { now: ctx.clock.now(), sandbox: ctx.partner.sandboxNow !== null };
+}
