@@ -85,6 +85,7 @@ export const en = {
   },
   customer: {
     details: 'Account opened {{opened}} · first billing period {{firstBilling}}',
+    billingContact: 'Billing contact: {{name}}, {{email}} · {{address}}',
     subscriptions: 'Subscriptions',
     newSubscription: 'New subscription',
     empty: 'This customer has no subscriptions yet.',

@@ -85,6 +85,7 @@ export const zhTW: Messages = {
   },
   customer: {
     details: '帳戶開立於 {{opened}} · 首個帳單週期 {{firstBilling}}',
+    billingContact: '帳單聯絡人：{{name}}，{{email}} · {{address}}',
     subscriptions: '訂閱',
     newSubscription: '新增訂閱',
     empty: '此客戶尚無任何訂閱。',

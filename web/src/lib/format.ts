@@ -9,6 +9,8 @@ export function formatters(locale: string) {
     timeZone: 'UTC',
   });
   const number = new Intl.NumberFormat(locale);
+  const regions = new Intl.DisplayNames([locale], { type: 'region' });
+  const currencies = new Intl.DisplayNames([locale], { type: 'currency' });
   return {
     /** A calendar date (YYYY-MM-DD) or an instant, as its UTC date. */
     date: (value: string | Date) =>
@@ -19,6 +21,10 @@ export function formatters(locale: string) {
       ),
     dateTime: (value: string) => `${dateTime.format(new Date(value))} UTC`,
     number: (value: number) => number.format(value),
+    /** A country by its ISO 3166-1 code, in the reader's language. */
+    region: (code: string) => regions.of(code) ?? code,
+    /** A currency by its ISO 4217 code, in the reader's language. */
+    currency: (code: string) => currencies.of(code) ?? code,
     money: (amount: string, currency: string) =>
       new Intl.NumberFormat(locale, { style: 'currency', currency }).format(Number(amount)),
   };

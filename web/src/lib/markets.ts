@@ -9,3 +9,15 @@ export function useMarkets() {
     staleTime: Infinity,
   });
 }
+
+/** Markets with their countries' names in the reader's language, in that language's order. */
+export function byCountryName(
+  markets: readonly Market[],
+  locale: string,
+): (Market & { shown: string })[] {
+  const regions = new Intl.DisplayNames([locale], { type: 'region' });
+  const collator = new Intl.Collator(locale);
+  return markets
+    .map((market) => ({ ...market, shown: regions.of(market.country) ?? market.name }))
+    .sort((a, b) => collator.compare(a.shown, b.shown));
+}

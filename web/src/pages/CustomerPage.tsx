@@ -90,6 +90,17 @@ export function CustomerPage() {
           firstBilling: format.date(c.firstBillingPeriodStart),
         })}
       </Text>
+      <Text>
+        {t('customer.billingContact', {
+          name: `${c.billingProfile.firstName} ${c.billingProfile.lastName}`,
+          email: c.billingProfile.email,
+          address: [
+            c.billingProfile.address.line1,
+            `${c.billingProfile.address.postalCode} ${c.billingProfile.address.city}`,
+            format.region(c.billingProfile.address.country),
+          ].join(', '),
+        })}
+      </Text>
       {state?.customerCreated && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{t('customer.customerCreated')}</MessageBarBody>
@@ -172,7 +183,9 @@ export function CustomerPage() {
                   <TableCell>
                     <StatusBadge status={s.status} />
                   </TableCell>
-                  <TableCell>{t(`billingCycles.${s.billingCycle}`)}</TableCell>
+                  <TableCell>
+                    {t(`billingCycles.${s.billingCycle}`)} · {t(`terms.${s.termDuration}`)}
+                  </TableCell>
                   <TableCell>
                     {s.status === 'suspended' && s.expiresAt
                       ? t('customer.expires', { date: format.date(s.expiresAt) })

@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../lib/format';
 import { api, unwrap } from '../api/client';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorBar, Loading, RouterLink } from '../components/common';
@@ -31,8 +32,9 @@ const useStyles = makeStyles({
 });
 
 export function CustomersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const styles = useStyles();
+  const format = useFormat();
   const [params, setParams] = useSearchParams();
   const can = useCan();
   const navigate = useNavigate();
@@ -51,7 +53,6 @@ export function CustomersPage() {
       ),
     placeholderData: keepPreviousData,
   });
-  const regionNames = new Intl.DisplayNames([i18n.language], { type: 'region' });
 
   const search = (value: string) => {
     setParams(value ? { q: value } : {}, { replace: true });
@@ -101,7 +102,7 @@ export function CustomersPage() {
                       </RouterLink>
                     </TableCell>
                     <TableCell>{customer.domain}</TableCell>
-                    <TableCell>{regionNames.of(customer.country) ?? customer.country}</TableCell>
+                    <TableCell>{format.region(customer.country)}</TableCell>
                     <TableCell>{t(`segments.${customer.segment}`)}</TableCell>
                   </TableRow>
                 ))}

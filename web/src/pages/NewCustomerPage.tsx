@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, ApiError, unwrap, type NewCustomer, type Segment } from '../api/client';
 import { errorMessage, NotAllowed, RouterLink } from '../components/common';
-import { useMarkets } from '../lib/markets';
+import { byCountryName, useMarkets } from '../lib/markets';
 import { useCan } from '../session';
 
 const SEGMENTS: readonly Segment[] = ['commercial', 'education', 'government', 'nonprofit'];
@@ -108,7 +108,6 @@ export function NewCustomerPage() {
   const [local, setLocal] = useState<Partial<Record<FieldName, string>>>({});
   // One key per customer being entered: a retry after a network error never creates two.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  const regionNames = new Intl.DisplayNames([i18n.language], { type: 'region' });
 
   const create = useMutation({
     mutationFn: (body: NewCustomer) =>
@@ -158,12 +157,7 @@ export function NewCustomerPage() {
     create.mutate(toBody(values));
   };
 
-  const countries = (markets.data ?? [])
-    .map((market) => ({
-      code: market.country,
-      name: regionNames.of(market.country) ?? market.name,
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name, i18n.language));
+  const countries = byCountryName(markets.data ?? [], i18n.language);
 
   return (
     <section className={styles.page} aria-labelledby="new-customer-title">
@@ -197,9 +191,9 @@ export function NewCustomerPage() {
             validationMessage={messageOf('/country')}
           >
             <Select value={values['/country']} onChange={(_e, data) => set('/country')(data.value)}>
-              {countries.map((country) => (
-                <option key={country.code} value={country.code}>
-                  {country.name}
+              {countries.map((market) => (
+                <option key={market.country} value={market.country}>
+                  {market.shown}
                 </option>
               ))}
             </Select>

@@ -12,9 +12,8 @@ const whole = (value: unknown) => (typeof value === 'number' ? value : undefined
  * rest (and anything the data lacks) is left out rather than shown raw. The CSV has it all.
  */
 export function useEventSummary(): (event: AuditEvent) => string {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
-  const regions = new Intl.DisplayNames([i18n.language], { type: 'region' });
 
   const word = (prefix: string, value: unknown) =>
     text(value) && t(`${prefix}.${String(value)}`, { defaultValue: String(value) });
@@ -44,7 +43,7 @@ export function useEventSummary(): (event: AuditEvent) => string {
     ],
     'customer.created': (d) => [
       text(d.domain),
-      text(d.country) && (regions.of(String(d.country)) ?? String(d.country)),
+      text(d.country) && format.region(String(d.country)),
       word('segments', d.segment),
     ],
     'customer_user.created': (d) => [text(d.email)],

@@ -2,6 +2,7 @@ import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { BILLING_CYCLES, oneOf, SEGMENTS, type PriceFilters } from './filters';
 import type { Market } from '../../api/client';
+import { byCountryName } from '../../lib/markets';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
@@ -43,11 +44,7 @@ export function PriceFilterBar(props: {
 }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
-  const regionNames = new Intl.DisplayNames([i18n.language], { type: 'region' });
-  const collator = new Intl.Collator(i18n.language);
-  const countries = props.markets
-    .map((market) => ({ ...market, shown: regionNames.of(market.country) ?? market.name }))
-    .sort((a, b) => collator.compare(a.shown, b.shown));
+  const countries = byCountryName(props.markets, i18n.language);
   return (
     <div className={styles.bar} role="group" aria-label={t('pricing.list.filters')}>
       <Field label={t('pricing.list.country')} className={styles.field}>

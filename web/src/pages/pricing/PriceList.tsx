@@ -1,5 +1,6 @@
 import { makeStyles, Text, Title3, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/format';
 import { ErrorBar, Loading } from '../../components/common';
 import type { PriceFilters } from './filters';
 import { OfferCard } from './OfferCard';
@@ -18,8 +19,9 @@ const useStyles = makeStyles({
 
 /** The offers sold in the filters' country, by product, priced in that country's currency. */
 export function PriceList(props: { filters: PriceFilters; currency: string; names: OfferNames }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const styles = useStyles();
+  const format = useFormat();
   const { country, segment, billingCycle } = props.filters;
   const query: OfferQuery = {
     country,
@@ -27,9 +29,7 @@ export function PriceList(props: { filters: PriceFilters; currency: string; name
     ...(billingCycle ? { billingCycle } : {}),
   };
   const offers = useOffers(query);
-  const currencyName =
-    new Intl.DisplayNames([i18n.language], { type: 'currency' }).of(props.currency) ??
-    props.currency;
+  const currencyName = format.currency(props.currency);
 
   if (offers.isPending) return <Loading />;
   if (offers.isError) return <ErrorBar error={offers.error} />;
