@@ -2,6 +2,7 @@ import { INSTANCES, type Instance } from './domain/partner.js';
 import { MIN_PASSWORD_LENGTH } from './domain/user.js';
 import { parseDatabaseUrl, type DatabaseTarget } from './store/database-url.js';
 import { DEMO_CATALOG_PATH } from './store/catalog-files.js';
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -23,6 +24,11 @@ export interface Config {
   /** Where the lifecycle scheduler runs: inside the server, or only in `psc worker` processes. */
   scheduler: 'inline' | 'off';
   schedulerIntervalMs: number;
+  /**
+   * Which proxies in front of the server to believe about the client (X-Forwarded-For) and the
+   * protocol (X-Forwarded-Proto): none, all, the nearest N, or these addresses.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 /** A configuration value that cannot be used; the message is one line naming the variable. */
@@ -56,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapPassword: bootstrapPassword(env),
     scheduler: oneOf(env, 'PSC_SCHEDULER', ['inline', 'off'] as const, 'inline'),
     schedulerIntervalMs: integer(env, 'PSC_SCHEDULER_INTERVAL_MS', 10_000, 100, 3_600_000),
+    trustProxy: trustProxy(env.PSC_TRUST_PROXY),
   };
 }
 
@@ -85,6 +92,31 @@ function oneOf<T extends string>(
     throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, not "${raw}"`);
   }
   return raw as T;
+}
+
+/** Names proxy-addr knows for address ranges, besides addresses and CIDR ranges. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function trustProxy(raw: string | undefined): boolean | number | string[] {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 10) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const valid = (entry: string) => {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const version = isIP(address);
+    if (
+      rest.length > 0 ||
+      (version === 0 && !(bits === undefined && PROXY_RANGES.includes(address)))
+    ) {
+      return false;
+    }
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+  };
+  if (entries.every(valid)) return entries;
+  throw new ConfigError(
+    `PSC_TRUST_PROXY must be true, false, a number of proxies from 1 to 10, or addresses and CIDR ranges separated by commas (e.g. 10.0.0.0/8,loopback), not "${raw}"`,
+  );
 }
 
 function bootstrapToken(env: NodeJS.ProcessEnv): string | undefined {

@@ -13,7 +13,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const { ctx, store } = await openRuntime(config);
-  const app = await buildApp(ctx, { logger, version: VERSION, portalDir: config.portalDir });
+  const app = await buildApp(ctx, {
+    logger,
+    version: VERSION,
+    portalDir: config.portalDir,
+    trustProxy: config.trustProxy,
+  });
 
   const demo = await bootstrapDemo(ctx, {
     instance: config.instance,

@@ -60,10 +60,25 @@ describe('configuration', () => {
     ],
     [{ PSC_INSTANCE: 'china' }, /^PSC_INSTANCE must be one of global, usgov, not "china"$/],
     [{ PSC_BOOTSTRAP_TOKEN: 'short' }, /^PSC_BOOTSTRAP_TOKEN must be at least 32/],
+    [{ PSC_TRUST_PROXY: 'yes' }, /^PSC_TRUST_PROXY must be true, false, a number/],
+    [{ PSC_TRUST_PROXY: '10.0.0.0/33' }, /^PSC_TRUST_PROXY must be/],
+    [{ PSC_TRUST_PROXY: '11' }, /^PSC_TRUST_PROXY must be/],
+    [{ PSC_TRUST_PROXY: '10.0.0.1,proxy.example' }, /^PSC_TRUST_PROXY must be/],
   ])('refuses %o in one line naming the variable', (env, message) => {
     const text = refusal(env);
     expect(text).toMatch(message);
     expect(text).not.toContain('\n');
+  });
+
+  it('trusts no proxy unless told which', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ PSC_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ PSC_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ PSC_TRUST_PROXY: '10.0.0.0/8, loopback,::1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      'loopback',
+      '::1',
+    ]);
   });
 
   it('never shows a database password', () => {

@@ -43,9 +43,17 @@ export interface AppOptions {
   bodyLimit?: number;
   /** The built portal to serve at `/`; none is served where it has no index.html. */
   portalDir?: string;
+  /** Proxies believed about the client's address and protocol (see Config.trustProxy). */
+  trustProxy?: boolean | number | string[];
 }
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+/** Fastify's own form of the setting: a count of proxies becomes "the nearest N hops". */
+function proxyTrust(trust: boolean | number | string[]) {
+  if (typeof trust !== 'number') return trust;
+  return (_address: string, hop: number) => hop < trust;
+}
 
 /**
  * Builds the HTTP application: validators and error handling first, so every route answers the
@@ -57,6 +65,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     genReqId: () => newId(),
     requestIdHeader: false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    trustProxy: proxyTrust(options.trustProxy ?? false),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });

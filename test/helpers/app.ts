@@ -29,7 +29,7 @@ export interface TestApp {
 
 export async function createTestApp(
   dialect: DialectName,
-  options: { clock?: Clock; bodyLimit?: number } = {},
+  options: { clock?: Clock; bodyLimit?: number; trustProxy?: boolean } = {},
 ): Promise<TestApp> {
   const store = await openTestStore(dialect);
   const ctx: AppContext = {
@@ -41,6 +41,7 @@ export async function createTestApp(
     logger: false,
     version: 'test',
     ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
   });
   await app.ready();
   return {

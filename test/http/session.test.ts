@@ -170,3 +170,59 @@ describe.each(DIALECTS)('portal sessions on %s', (dialect) => {
     expect((await signIn(email, 'a much longer new passphrase', '10.0.4.4')).statusCode).toBe(201);
   });
 });
+
+describe.each(DIALECTS)('portal sessions behind a proxy on %s', (dialect) => {
+  let behind: TestApp;
+  let direct: TestApp;
+  beforeAll(async () => {
+    behind = await createTestApp(dialect, { trustProxy: true });
+    direct = await createTestApp(dialect);
+  });
+  afterAll(async () => {
+    await behind.close();
+    await direct.close();
+  });
+
+  async function signInThrough(t: TestApp, headers: Record<string, string>) {
+    const { partner } = await t.newPartner();
+    const email = `proxy-${Math.random().toString(36).slice(2, 10)}@${dialect}.example`;
+    await createFirstUser(t.ctx, partner.id, {
+      email,
+      displayName: 'Pat Proxy',
+      role: 'global_admin',
+      password: PASSWORD,
+    });
+    return t.app.inject({
+      method: 'POST',
+      url: '/v1/session',
+      payload: { email, password: PASSWORD },
+      remoteAddress: '10.0.0.1',
+      headers,
+    });
+  }
+
+  it('marks the cookie Secure for HTTPS the trusted proxy reports, and only then', async () => {
+    const https = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' };
+    const trusted = await signInThrough(behind, https);
+    expect(trusted.statusCode).toBe(201);
+    expect(String(trusted.headers['set-cookie'])).toContain('Secure');
+    const untrusted = await signInThrough(direct, https);
+    expect(untrusted.statusCode).toBe(201);
+    expect(String(untrusted.headers['set-cookie'])).not.toContain('Secure');
+  });
+
+  it('counts sign-in attempts per client, not per proxy', async () => {
+    const attempt = (client: string) =>
+      behind.app.inject({
+        method: 'POST',
+        url: '/v1/session',
+        payload: { email: 'nobody@proxy.example', password: 'not the password' },
+        remoteAddress: '10.0.0.1',
+        headers: { 'x-forwarded-for': client },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i += 1) statuses.push((await attempt('198.51.100.1')).statusCode);
+    expect(statuses.at(-1)).toBe(429);
+    expect((await attempt('198.51.100.2')).statusCode).toBe(401);
+  });
+});
