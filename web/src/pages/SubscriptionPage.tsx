@@ -1,19 +1,14 @@
 import {
   Button,
-  Card,
   Field,
   Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Radio,
-  RadioGroup,
-  Select,
   SpinButton,
   Switch,
   Text,
   Title2,
-  Title3,
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -32,24 +27,15 @@ import {
 } from '../api/client';
 import { ErrorBar, errorMessage, Loading, RouterLink } from '../components/common';
 import { useFormat } from '../lib/format';
-import { usePartnerNow } from '../lib/clock';
 import { invalidateCustomerSubscriptions } from '../lib/orders';
-import { suspensionExpiresAt } from '../lib/retention';
-import { useCan, useSession } from '../session';
+import { useCan } from '../session';
 import { useCustomer } from '../lib/customers';
-import { StatusBadge } from '../components/StatusBadge';
 import { AddOnsSection } from './subscription/AddOnsSection';
+import { DetailsCard } from './subscription/DetailsCard';
+import { StatusChoice, type Status } from './subscription/StatusChoice';
 import { CancelSection } from './subscription/CancelSection';
 import { ConvertSection } from './subscription/ConvertSection';
 import { HistorySection } from './subscription/HistorySection';
-import { useDetailsStyles } from '../components/detailsStyles';
-
-const SUSPENSION_REASONS: readonly SuspensionReason[] = [
-  'customer_request',
-  'nonpayment',
-  'fraud',
-  'other',
-];
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -59,16 +45,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     maxWidth: '560px',
   },
-  statusChoice: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  indent: {
-    marginLeft: tokens.spacingHorizontalXXL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
 });
-
-type Status = 'active' | 'suspended';
 
 interface Notice {
   intent: 'success' | 'warning' | 'error';
@@ -127,7 +104,6 @@ function SubscriptionEditor(props: {
   const { customer, subscription: s, offer } = props;
   const { t } = useTranslation();
   const styles = useStyles();
-  const details = useDetailsStyles();
   const format = useFormat();
   const queryClient = useQueryClient();
   const [friendlyName, setFriendlyName] = useState(s.friendlyName);
@@ -141,7 +117,6 @@ function SubscriptionEditor(props: {
 
   const converted = (useLocation().state as { converted?: boolean } | null)?.converted;
   const can = useCan();
-  const role = useSession().data?.user.role;
   const editable = s.status === 'active' || s.status === 'suspended';
   // What the subscription allows now (its actions) and what the user's role may do.
   const canEditDetails = can('subscriptions.update_details');
@@ -149,9 +124,6 @@ function SubscriptionEditor(props: {
     s.actions.includes('change_quantity') && can('subscriptions.change_quantity');
   const canSuspend = s.actions.includes('suspend') && can('subscriptions.suspend');
   const canReactivate = s.actions.includes('reactivate') && can('subscriptions.reactivate');
-  // The API's rule, mirrored so the form offers only what it would take: billing admins
-  // suspend for non-payment only.
-  const reasons = role === 'billing_admin' ? (['nonpayment'] as const) : SUSPENSION_REASONS;
   const wasSuspended = s.status === 'suspended';
   const path = { customerId: customer.id, subscriptionId: s.id };
 
@@ -224,16 +196,6 @@ function SubscriptionEditor(props: {
     save.mutate();
   };
 
-  // Shown before submitting, computed exactly as the API will (seed step 4), by the same clock.
-  const now = usePartnerNow(status === 'suspended' && !wasSuspended);
-  const wouldExpireAt =
-    now &&
-    suspensionExpiresAt(
-      offer.policies,
-      customer.accountOpenedAt,
-      customer.firstBillingPeriodStart,
-      now,
-    );
   const quantityLocked = !canChangeQuantity || status === 'suspended';
   const dirty =
     friendlyName !== s.friendlyName ||
@@ -254,48 +216,7 @@ function SubscriptionEditor(props: {
           <MessageBarBody>{t('convert.done')}</MessageBarBody>
         </MessageBar>
       )}
-      <Card>
-        <Title3 as="h2">{t('subscription.summary')}</Title3>
-        <dl className={details.list}>
-          <dt className={details.term}>{t('subscription.offer')}</dt>
-          <dd>{s.offerName}</dd>
-          <dt className={details.term}>{t('subscription.status')}</dt>
-          <dd>
-            <StatusBadge status={s.status} />
-          </dd>
-          <dt className={details.term}>{t('subscription.billing')}</dt>
-          <dd>
-            {t(`billingCycles.${s.billingCycle}`)} · {t(`terms.${s.termDuration}`)}
-          </dd>
-          <dt className={details.term}>{t('subscription.term')}</dt>
-          <dd>
-            {t('subscription.termValue', {
-              start: format.date(s.effectiveStartDate),
-              end: format.date(s.commitmentEndDate),
-            })}
-          </dd>
-          {s.isTrial && s.trialEndDate && (
-            <>
-              <dt className={details.term}>{t('subscription.trialEnds')}</dt>
-              <dd>{format.date(s.trialEndDate)}</dd>
-            </>
-          )}
-          {s.parentSubscriptionId && (
-            <>
-              <dt className={details.term}>{t('subscription.addOnOf')}</dt>
-              <dd>
-                <RouterLink
-                  to={`/customers/${customer.id}/subscriptions/${s.parentSubscriptionId}`}
-                >
-                  {t('subscription.baseLink')}
-                </RouterLink>
-              </dd>
-            </>
-          )}
-          <dt className={details.term}>{t('subscription.price')}</dt>
-          <dd>{format.money(s.unitPrice, s.currency)}</dd>
-        </dl>
-      </Card>
+      <DetailsCard customerId={customer.id} subscription={s} />
       {!editable && <Text>{t('subscription.readOnly')}</Text>}
       {editable && (
         <form className={styles.form} onSubmit={onSubmit} aria-labelledby="subscription-title">
@@ -336,76 +257,17 @@ function SubscriptionEditor(props: {
             disabled={!offer.autoRenewable || !canEditDetails}
             onChange={(_event, data) => setAutoRenew(data.checked)}
           />
-          <div>
-            <Title3 as="h2" id="status-title">
-              {t('subscription.statusSection')}
-            </Title3>
-            <RadioGroup
-              aria-labelledby="status-title"
-              value={status}
-              onChange={(_event, data) => setStatus(data.value as Status)}
-            >
-              <Radio
-                value="active"
-                label={t('subscription.active')}
-                disabled={wasSuspended && !canReactivate}
-              />
-              <div className={styles.statusChoice}>
-                <Radio
-                  value="suspended"
-                  label={t('subscription.suspended')}
-                  disabled={!wasSuspended && !canSuspend}
-                />
-                {status === 'suspended' && (
-                  <div className={styles.indent}>
-                    <Text size={200}>{t('subscription.suspendedHint')}</Text>
-                    {wasSuspended ? (
-                      <>
-                        {s.suspendedAt && s.expiresAt && (
-                          <Text data-testid="expiry" weight="semibold">
-                            {t('subscription.expiresOn', {
-                              since: format.date(s.suspendedAt),
-                              date: format.date(s.expiresAt),
-                            })}
-                          </Text>
-                        )}
-                        <Text size={200}>
-                          {t('subscription.suspensionReasons', {
-                            reasons: s.suspensionReasons
-                              .map((code) => t(`suspensionReasons.${code}`, { defaultValue: code }))
-                              .join(', '),
-                          })}
-                        </Text>
-                      </>
-                    ) : (
-                      <>
-                        <Field label={t('subscription.reason')} required>
-                          <Select
-                            value={reason}
-                            onChange={(_event, data) => setReason(data.value as SuspensionReason)}
-                          >
-                            <option value="" disabled>
-                              {t('subscription.reasonPlaceholder')}
-                            </option>
-                            {reasons.map((code) => (
-                              <option key={code} value={code}>
-                                {t(`suspensionReasons.${code}`)}
-                              </option>
-                            ))}
-                          </Select>
-                        </Field>
-                        {wouldExpireAt && (
-                          <Text data-testid="expiry" weight="semibold">
-                            {t('subscription.wouldExpire', { date: format.date(wouldExpireAt) })}
-                          </Text>
-                        )}
-                      </>
-                    )}
-                  </div>
-                )}
-              </div>
-            </RadioGroup>
-          </div>
+          <StatusChoice
+            customer={customer}
+            subscription={s}
+            offer={offer}
+            status={status}
+            onStatus={setStatus}
+            reason={reason}
+            onReason={setReason}
+            canSuspend={canSuspend}
+            canReactivate={canReactivate}
+          />
           {props.notice && !dirty && !message && !save.isError && (
             <MessageBar
               intent={props.notice.intent}
