@@ -2,14 +2,60 @@ import type { DomainEvent } from '../domain/event.js';
 import { authorize } from '../domain/permissions.js';
 import { listEvents as queryEvents, type EventQuery } from '../store/events.js';
 import type { Page } from '../store/page.js';
+import { customerNamesByIds } from '../store/customers.js';
+import { subscriptionsByIds } from '../store/subscriptions.js';
 import type { CallerContext } from './context.js';
 import { getSubscription } from './get-subscription.js';
 import { invalidCursor } from './invalid-cursor.js';
+
+/** An event with the names of what it is about, as they are now, for people to read. */
+export interface NamedEvent {
+  event: DomainEvent;
+  customerName: string | null;
+  subscriptionName: string | null;
+}
 
 /** The partner's audit log, filtered and paged, oldest first: for those who may audit. */
 export function listEvents(ctx: CallerContext, query: EventQuery): Promise<Page<DomainEvent>> {
   authorize(ctx.role, 'audit.read');
   return eventPage(ctx, query);
+}
+
+/** The audit log as people read it: each event with the names of what it is about. */
+export async function listNamedEvents(
+  ctx: CallerContext,
+  query: EventQuery,
+): Promise<Page<NamedEvent>> {
+  return withNames(ctx, await listEvents(ctx, query));
+}
+
+/** A page of events with their customers' and subscriptions' names: two queries a page. */
+async function withNames(ctx: CallerContext, page: Page<DomainEvent>): Promise<Page<NamedEvent>> {
+  const ids = (pick: (event: DomainEvent) => string | null) => [
+    ...new Set(page.items.flatMap((event) => pick(event) ?? [])),
+  ];
+  const customers = await customerNamesByIds(
+    ctx.db,
+    ctx.partner.id,
+    ids((event) => event.customerId),
+  );
+  const subscriptions = new Map(
+    (
+      await subscriptionsByIds(
+        ctx.db,
+        ctx.partner.id,
+        ids((event) => event.subscriptionId),
+      )
+    ).map((s) => [s.id, s.friendlyName || s.offerName]),
+  );
+  return {
+    items: page.items.map((event) => ({
+      event,
+      customerName: (event.customerId && customers.get(event.customerId)) ?? null,
+      subscriptionName: (event.subscriptionId && subscriptions.get(event.subscriptionId)) ?? null,
+    })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** One subscription's history: part of the subscription, so whoever may read it may read this. */
@@ -18,9 +64,9 @@ export async function listSubscriptionEvents(
   customerId: string,
   subscriptionId: string,
   query: { limit: number; cursor?: string },
-): Promise<Page<DomainEvent>> {
+): Promise<Page<NamedEvent>> {
   await getSubscription(ctx, customerId, subscriptionId);
-  return eventPage(ctx, { ...query, customerId, subscriptionId });
+  return withNames(ctx, await eventPage(ctx, { ...query, customerId, subscriptionId }));
 }
 
 async function eventPage(ctx: CallerContext, query: EventQuery): Promise<Page<DomainEvent>> {

@@ -45,6 +45,22 @@ export async function findCustomer(
   return row && toCustomer(row);
 }
 
+/** The company names of these customers of the partner, by id; unknown ids are left out. */
+export async function customerNamesByIds(
+  db: Db,
+  partnerId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('customers')
+    .select(['id', 'company_name'])
+    .where('partner_id', '=', partnerId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.company_name]));
+}
+
 /**
  * Reads the customer and, on PostgreSQL, locks its row until the transaction ends: every write
  * that checks a per-customer limit goes through here first, so such writes happen one at a time.

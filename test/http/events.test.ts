@@ -42,6 +42,9 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
       subscriptionId,
       data: { expiresAt: '2026-06-22T00:00:00.000Z' },
     });
+    // Each event names what it is about, as it is called now.
+    const { companyName } = (await api.get(base)).json<{ companyName: string }>();
+    expect(all[0]).toMatchObject({ customerName: companyName, subscriptionName: null });
 
     const byType = (
       await api.get(`/v1/events?type=subscription.suspended&customerId=${customer.id}`)
@@ -66,6 +69,15 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(all.map((e: { id: string }) => e.id));
+
+    await api.patch(`${base}/subscriptions/${subscriptionId}`, { friendlyName: 'Front office' });
+    const renamed = (await api.get(`/v1/events?customerId=${customer.id}`)).json().items;
+    expect(renamed[3]).toMatchObject({
+      customerName: companyName,
+      subscriptionName: 'Front office',
+    });
+    const history = (await api.get(`${base}/subscriptions/${subscriptionId}/events`)).json();
+    expect(history.items[0]).toMatchObject({ subscriptionName: 'Front office' });
   });
 
   it('filters by actor and exports CSV without a page limit', async () => {

@@ -149,7 +149,13 @@ export const EventSchema = Type.Object(
       name: Type.String(),
     }),
     customerId: Nullable(Uuid),
+    customerName: Nullable(
+      Type.String({ description: "The customer's company name now; null once unknown." }),
+    ),
     subscriptionId: Nullable(Uuid),
+    subscriptionName: Nullable(
+      Type.String({ description: "The subscription's friendly name (else its offer's) now." }),
+    ),
     orderId: Nullable(Uuid),
     reason: Nullable(Type.String()),
     data: Type.Record(Type.String(), Type.Unknown()),

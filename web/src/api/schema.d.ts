@@ -3220,7 +3220,9 @@ export interface components {
                 name: string;
             };
             customerId: string | null;
+            customerName: string | null;
             subscriptionId: string | null;
+            subscriptionName: string | null;
             orderId: string | null;
             reason: string | null;
             data: {

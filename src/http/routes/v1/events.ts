@@ -6,7 +6,11 @@ import type { EventQuery } from '../../../store/events.js';
 import type { Page as EventPageOf } from '../../../store/page.js';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { listEvents, listSubscriptionEvents } from '../../../services/list-events.js';
+import {
+  listEvents,
+  listNamedEvents,
+  listSubscriptionEvents,
+} from '../../../services/list-events.js';
 import { caller } from '../../plugins/auth.js';
 import { presentEvent } from '../../presenters/event.js';
 import { csvHeader, csvRow } from '../../presenters/events-csv.js';
@@ -75,7 +79,7 @@ export function eventRoutes(instance: FastifyInstance): void {
           .header('content-disposition', 'attachment; filename="events.csv"')
           .send(Readable.from(csvLines(ctx, query, first)));
       }
-      const page = await listEvents(ctx, {
+      const page = await listNamedEvents(ctx, {
         ...query,
         limit,
         ...(cursor === undefined ? {} : { cursor }),

@@ -12,7 +12,6 @@ import { RouterLink } from '../../components/common';
 import { useFormat } from '../../lib/format';
 import type { AuditEvent } from './filters';
 import { useEventLabels } from './labels';
-import { useEventNames } from './names';
 import { useEventSummary } from './summary';
 
 const COLUMNS = ['when', 'what', 'customer', 'subscription', 'who', 'reason', 'details'] as const;
@@ -32,7 +31,6 @@ export function EventTable(props: { events: readonly AuditEvent[]; labelledBy: s
   const format = useFormat();
   const labels = useEventLabels();
   const summary = useEventSummary();
-  const names = useEventNames(props.events);
   return (
     <Table className={styles.table} aria-labelledby={props.labelledBy} data-testid="audit-events">
       <TableHeader>
@@ -50,7 +48,7 @@ export function EventTable(props: { events: readonly AuditEvent[]; labelledBy: s
             <TableCell>
               {event.customerId && (
                 <RouterLink to={`/customers/${event.customerId}`}>
-                  {names.customer(event.customerId) ??
+                  {event.customerName ??
                     t('audit.unknownCustomer', { id: shortId(event.customerId) })}
                 </RouterLink>
               )}
@@ -60,7 +58,7 @@ export function EventTable(props: { events: readonly AuditEvent[]; labelledBy: s
                 <RouterLink
                   to={`/customers/${event.customerId}/subscriptions/${event.subscriptionId}`}
                 >
-                  {names.subscription(event.subscriptionId) ??
+                  {event.subscriptionName ??
                     t('audit.unknownSubscription', { id: shortId(event.subscriptionId) })}
                 </RouterLink>
               )}
