@@ -1,4 +1,5 @@
 import { DomainError } from './errors.js';
+import { PARTNER_SUSPENSION_REASONS, type PartnerSuspensionReason } from './subscription.js';
 
 /** Partner roles, modelled on Partner Center's. */
 export const ROLES = [
@@ -58,12 +59,21 @@ export function authorize(role: Role, permission: Permission): void {
 }
 
 /**
- * Billing admins suspend for non-payment only: other reasons (fraud, the customer's request) are
- * for agents who speak with the customer.
+ * The reasons `role` may suspend for. Billing admins suspend for non-payment only: other reasons
+ * (fraud, the customer's request) are for agents who speak with the customer.
  */
+export function suspensionReasonsFor(role: Role): PartnerSuspensionReason[] {
+  return role === 'billing_admin' ? ['nonpayment'] : [...PARTNER_SUSPENSION_REASONS];
+}
+
+/** Throws `forbidden` when `role` may not suspend for `reason`. */
 export function authorizeSuspensionReason(role: Role, reason: string | undefined): void {
-  if (role === 'billing_admin' && reason !== undefined && reason !== 'nonpayment') {
-    throw new DomainError('forbidden', 'A billing admin suspends for non-payment only.');
+  const allowed: readonly string[] = suspensionReasonsFor(role);
+  if (reason !== undefined && !allowed.includes(reason)) {
+    throw new DomainError(
+      'forbidden',
+      `Your role (${role}) suspends for ${allowed.join(', ')} only.`,
+    );
   }
 }
 

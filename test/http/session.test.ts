@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFirstUser } from '../../src/services/create-user.js';
 import { MAX_FAILED_SIGN_INS } from '../../src/domain/user.js';
-import { permissionsOf } from '../../src/domain/permissions.js';
+import { permissionsOf, type Role } from '../../src/domain/permissions.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { HOUR, TestClock } from '../helpers/clock.js';
 import { newCustomerBody } from '../helpers/customers.js';
@@ -18,7 +18,7 @@ describe.each(DIALECTS)('portal sessions on %s', (dialect) => {
   afterAll(() => t.close());
 
   let sequence = 0;
-  async function user(role: 'global_admin' | 'sales_agent' = 'global_admin') {
+  async function user(role: Role = 'global_admin') {
     const { partner } = await t.newPartner();
     sequence += 1;
     const email = `user${sequence}-${Math.random().toString(36).slice(2, 8)}@${dialect}.example`;
@@ -54,6 +54,9 @@ describe.each(DIALECTS)('portal sessions on %s', (dialect) => {
     expect(permissions).not.toContain('users.manage');
     const admin = (await signIn((await user('global_admin')).email)).json();
     expect(admin.permissions).toContain('users.manage');
+    expect(admin.suspensionReasons).toEqual(['customer_request', 'nonpayment', 'fraud', 'other']);
+    const billing = (await signIn((await user('billing_admin')).email)).json();
+    expect(billing.suspensionReasons).toEqual(['nonpayment']);
   });
 
   it('signs in with an httpOnly SameSite cookie and protects writes with a CSRF token', async () => {

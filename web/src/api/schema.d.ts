@@ -2402,6 +2402,8 @@ export interface paths {
                             user: components["schemas"]["User"];
                             /** @description What the user's role may do (docs/security.md): the portal offers only these. */
                             permissions: ("catalog.read" | "customers.read" | "customers.create" | "orders.read" | "orders.create" | "subscriptions.read" | "subscriptions.update_details" | "subscriptions.change_quantity" | "subscriptions.suspend" | "subscriptions.reactivate" | "subscriptions.cancel" | "subscriptions.convert" | "customer_users.read" | "customer_users.write" | "licenses.assign" | "entitlements.check" | "audit.read" | "sandbox.clock" | "users.manage" | "tokens.manage")[];
+                            /** @description The reasons the role may suspend a subscription for. */
+                            suspensionReasons: ("customer_request" | "nonpayment" | "fraud" | "other")[];
                             /** @description Send as X-CSRF-Token with every write. */
                             csrfToken: string;
                             /**
@@ -2469,6 +2471,8 @@ export interface paths {
                             user: components["schemas"]["User"];
                             /** @description What the user's role may do (docs/security.md): the portal offers only these. */
                             permissions: ("catalog.read" | "customers.read" | "customers.create" | "orders.read" | "orders.create" | "subscriptions.read" | "subscriptions.update_details" | "subscriptions.change_quantity" | "subscriptions.suspend" | "subscriptions.reactivate" | "subscriptions.cancel" | "subscriptions.convert" | "customer_users.read" | "customer_users.write" | "licenses.assign" | "entitlements.check" | "audit.read" | "sandbox.clock" | "users.manage" | "tokens.manage")[];
+                            /** @description The reasons the role may suspend a subscription for. */
+                            suspensionReasons: ("customer_request" | "nonpayment" | "fraud" | "other")[];
                             /** @description Send as X-CSRF-Token with every write. */
                             csrfToken: string;
                             /**

@@ -1,7 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { PERMISSION_NAMES, permissionsOf } from '../../../domain/permissions.js';
+import {
+  PERMISSION_NAMES,
+  permissionsOf,
+  suspensionReasonsFor,
+} from '../../../domain/permissions.js';
+import { PARTNER_SUSPENSION_REASONS } from '../../../domain/subscription.js';
 import { MAX_PASSWORD_LENGTH, type User } from '../../../domain/user.js';
 import type { AppContext } from '../../../services/context.js';
 import { changePassword, signIn, signOut } from '../../../services/sessions.js';
@@ -16,6 +21,9 @@ const SessionSchema = Type.Object({
   user: Type.Ref('User'),
   permissions: Type.Array(literals(PERMISSION_NAMES), {
     description: "What the user's role may do (docs/security.md): the portal offers only these.",
+  }),
+  suspensionReasons: Type.Array(literals(PARTNER_SUSPENSION_REASONS), {
+    description: 'The reasons the role may suspend a subscription for.',
   }),
   csrfToken: Type.String({ description: 'Send as X-CSRF-Token with every write.' }),
   expiresAt: Type.Optional(Instant),
@@ -115,7 +123,11 @@ export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void 
 }
 
 function presentSessionUser(user: User) {
-  return { user: presentUser(user), permissions: permissionsOf(user.role) };
+  return {
+    user: presentUser(user),
+    permissions: permissionsOf(user.role),
+    suspensionReasons: suspensionReasonsFor(user.role),
+  };
 }
 
 function setSessionCookie(

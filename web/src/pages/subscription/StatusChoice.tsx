@@ -17,13 +17,6 @@ import { useSession } from '../../session';
 
 export type Status = 'active' | 'suspended';
 
-const SUSPENSION_REASONS: readonly SuspensionReason[] = [
-  'customer_request',
-  'nonpayment',
-  'fraud',
-  'other',
-];
-
 const useStyles = makeStyles({
   statusChoice: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   indent: {
@@ -53,11 +46,9 @@ export function StatusChoice(props: {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
-  const role = useSession().data?.user.role;
   const wasSuspended = s.status === 'suspended';
-  // The API's rule, mirrored so the form offers only what it would take: billing admins
-  // suspend for non-payment only.
-  const reasons = role === 'billing_admin' ? (['nonpayment'] as const) : SUSPENSION_REASONS;
+  // The reasons the user's role may suspend for, as the API decides them.
+  const reasons = useSession().data?.suspensionReasons ?? [];
   // Shown before submitting, computed exactly as the API will (seed step 4), by the same clock.
   const now = usePartnerNow(status === 'suspended' && !wasSuspended);
   const wouldExpireAt =
