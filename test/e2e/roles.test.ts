@@ -41,6 +41,8 @@ describe.skipIf(!hasChromium)('the portal for each role', () => {
     await expect
       .poll(() => nav.getByRole('link').allInnerTexts())
       .toEqual(['Customers', 'Pricing and offers', 'Audit log']);
+    const current = nav.locator('[aria-current="page"]');
+    expect(await current.allInnerTexts()).toEqual(['Customers']);
     expect(await page.getByRole('button', { name: 'New customer' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Contoso Ltd.' }).click();
     await page.getByRole('heading', { name: 'Subscriptions' }).waitFor();

@@ -1,4 +1,12 @@
-import { Button, makeStyles, Select, Text, tokens, useId } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  mergeClasses,
+  Select,
+  Text,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
 import {
   lazy,
   Suspense,
@@ -32,6 +40,8 @@ const useStyles = makeStyles({
     ':hover': { color: tokens.colorNeutralForegroundOnBrand },
     ':hover:active': { color: tokens.colorNeutralForegroundOnBrand },
   },
+  // The current page's link is underlined, as a link is when hovered.
+  navCurrent: { '&[aria-current="page"]': { textDecorationLine: 'underline' } },
   language: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   main: {
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
@@ -120,6 +130,7 @@ function Header() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const can = useCan();
+  const { pathname } = useLocation();
   const user = session.data?.user;
   return (
     <header className={styles.header}>
@@ -127,7 +138,12 @@ function Header() {
       <nav className={styles.nav} aria-label={t('app.nav.label')}>
         {user &&
           NAV.filter((item) => can(item.permission)).map((item) => (
-            <RouterLink key={item.to} to={item.to} className={styles.navLink}>
+            <RouterLink
+              key={item.to}
+              to={item.to}
+              current={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+              className={mergeClasses(styles.navLink, styles.navCurrent)}
+            >
               {t(item.label)}
             </RouterLink>
           ))}

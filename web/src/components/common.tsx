@@ -5,7 +5,13 @@ import { useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 
 /** A Fluent link that navigates inside the portal (and still opens in a new tab on Ctrl-click). */
-export function RouterLink(props: { to: string; children: ReactNode; className?: string }) {
+export function RouterLink(props: {
+  to: string;
+  children: ReactNode;
+  className?: string;
+  /** The link to the page being shown, in a menu: announced as the current page. */
+  current?: boolean;
+}) {
   const navigate = useNavigate();
   const onClick = (event: MouseEvent) => {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
@@ -13,7 +19,12 @@ export function RouterLink(props: { to: string; children: ReactNode; className?:
     void navigate(props.to);
   };
   return (
-    <Link href={props.to} onClick={onClick} className={props.className}>
+    <Link
+      href={props.to}
+      onClick={onClick}
+      className={props.className}
+      {...(props.current ? { 'aria-current': 'page' as const } : {})}
+    >
       {props.children}
     </Link>
   );
