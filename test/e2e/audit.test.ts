@@ -131,7 +131,7 @@ describe.skipIf(!hasChromium)('the audit log in chromium', () => {
       .split('\r\n')
       .filter(Boolean);
     expect(lines[0]).toBe(
-      'id,occurredAt,type,actorType,actorId,actorName,customerId,subscriptionId,orderId,reason,data',
+      'id,occurredAt,type,actorType,actorId,actorName,customerId,customerName,subscriptionId,subscriptionName,orderId,reason,data',
     );
     const all = await events(page, changed, 500);
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(ids(all));

@@ -113,10 +113,12 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'id,occurredAt,type,actorType,actorId,actorName,customerId,subscriptionId,orderId,reason,data',
+      'id,occurredAt,type,actorType,actorId,actorName,customerId,customerName,subscriptionId,subscriptionName,orderId,reason,data',
     );
     expect(lines).toHaveLength(1 + 7);
     expect(lines.filter((l) => l.includes(',subscription.created,'))).toHaveLength(3);
+    const { companyName } = (await api.get(base)).json<{ companyName: string }>();
+    expect(lines.slice(1).every((l) => l.includes(`,${customer.id},${companyName},`))).toBe(true);
     // A formula in a name is written as text, quoted and escaped.
     await auditor.post('/v1/customers', newCustomerBody());
     const withFormula = await auditor.get(

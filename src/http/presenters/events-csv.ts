@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../domain/event.js';
+import type { NamedEvent } from '../../services/list-events.js';
 
 const COLUMNS = [
   'id',
@@ -8,7 +8,9 @@ const COLUMNS = [
   'actorId',
   'actorName',
   'customerId',
+  'customerName',
   'subscriptionId',
+  'subscriptionName',
   'orderId',
   'reason',
   'data',
@@ -25,7 +27,7 @@ export function csvHeader(): string {
   return `${COLUMNS.join(',')}\r\n`;
 }
 
-export function csvRow(event: DomainEvent): string {
+export function csvRow({ event, customerName, subscriptionName }: NamedEvent): string {
   const values = [
     event.id,
     event.occurredAt.toISOString(),
@@ -34,7 +36,9 @@ export function csvRow(event: DomainEvent): string {
     event.actor.id,
     event.actor.name,
     event.customerId,
+    customerName,
     event.subscriptionId,
+    subscriptionName,
     event.orderId,
     event.reason,
     JSON.stringify(event.data),

@@ -1,15 +1,15 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { ACTOR_TYPES, type DomainEvent } from '../../../domain/event.js';
+import { ACTOR_TYPES } from '../../../domain/event.js';
 import type { CallerContext } from '../../../services/context.js';
 import type { EventQuery } from '../../../store/events.js';
 import type { Page as EventPageOf } from '../../../store/page.js';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
-  listEvents,
   listNamedEvents,
   listSubscriptionEvents,
+  type NamedEvent,
 } from '../../../services/list-events.js';
 import { caller } from '../../plugins/auth.js';
 import { presentEvent } from '../../presenters/event.js';
@@ -29,14 +29,14 @@ function wantsCsv(accept: string | undefined): boolean {
 async function* csvLines(
   ctx: CallerContext,
   query: Omit<EventQuery, 'limit' | 'cursor'>,
-  first: EventPageOf<DomainEvent>,
+  first: EventPageOf<NamedEvent>,
 ): AsyncGenerator<string> {
   yield csvHeader();
   let page = first;
   for (;;) {
     for (const event of page.items) yield csvRow(event);
     if (page.nextCursor === null) return;
-    page = await listEvents(ctx, { ...query, limit: CSV_PAGE, cursor: page.nextCursor });
+    page = await listNamedEvents(ctx, { ...query, limit: CSV_PAGE, cursor: page.nextCursor });
   }
 }
 
@@ -73,7 +73,7 @@ export function eventRoutes(instance: FastifyInstance): void {
       };
       const ctx = caller(request);
       if (wantsCsv(request.headers.accept)) {
-        const first = await listEvents(ctx, { ...query, limit: CSV_PAGE });
+        const first = await listNamedEvents(ctx, { ...query, limit: CSV_PAGE });
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="events.csv"')
