@@ -33,7 +33,6 @@ export const ERROR_CODES = [
   'sandbox_only',
   'sandbox_clock_backwards',
   'invalid_credentials',
-  'account_locked',
   'csrf_token_invalid',
   'user_email_taken',
   'cannot_change_own_access',
@@ -57,12 +56,17 @@ export interface ErrorDetail {
 export class DomainError extends Error {
   override readonly name = 'DomainError';
 
+  /** For a refusal that passes with time (rate_limited): when to try again. */
+  readonly retryAfterSeconds: number | undefined;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly errors: ErrorDetail[] = [],
+    options: { retryAfterSeconds?: number } = {},
   ) {
     super(message);
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

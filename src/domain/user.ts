@@ -44,13 +44,7 @@ export function isLocked(user: Pick<User, 'lockedUntil'>, now: Date): boolean {
   return user.lockedUntil !== null && user.lockedUntil.getTime() > now.getTime();
 }
 
-/** After a wrong password: the new count, and a lock once it reaches the limit. */
-export function afterFailedSignIn(
-  user: Pick<User, 'failedSignIns'>,
-  now: Date,
-): { failedSignIns: number; lockedUntil: Date | null } {
-  const failedSignIns = user.failedSignIns + 1;
-  return failedSignIns >= MAX_FAILED_SIGN_INS
-    ? { failedSignIns: 0, lockedUntil: addInstantDays(now, LOCKOUT_MINUTES / (24 * 60)) }
-    : { failedSignIns, lockedUntil: null };
+/** Until when a failure that reaches MAX_FAILED_SIGN_INS locks the account. */
+export function lockoutEnd(now: Date): Date {
+  return addInstantDays(now, LOCKOUT_MINUTES / (24 * 60));
 }

@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../services/context.js';
 import { newId } from '../services/ids.js';
@@ -90,8 +89,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   ];
   for (const schema of shared) app.addSchema(schema);
   await app.register(cookie);
-  // Only routes that ask for it (signing in) are limited; counts are per process.
-  await app.register(rateLimit, { global: false });
   await installOpenApi(app, options.version);
 
   healthRoutes(app, ctx);

@@ -8,7 +8,6 @@ export const PROBLEM_STATUSES: Record<ErrorCode, { status: number; title: string
   sandbox_only: { status: 403, title: 'Only for sandbox partners' },
   sandbox_clock_backwards: { status: 422, title: 'A sandbox clock only moves forward' },
   invalid_credentials: { status: 401, title: 'Wrong email or password' },
-  account_locked: { status: 423, title: 'Account locked after failed sign-ins' },
   csrf_token_invalid: { status: 403, title: 'Missing or wrong CSRF token' },
   user_email_taken: { status: 409, title: 'Email already used by a user' },
   cannot_change_own_access: { status: 409, title: 'You cannot change your own access' },

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../services/context.js';
 import { purgeIdempotencyKeys } from '../services/purge-idempotency-keys.js';
+import { purgeSignInAttempts } from '../services/purge-sign-in-attempts.js';
 import { runDueWork, type DueWorkCounts } from '../services/run-due-work.js';
 
 export interface Scheduler {
@@ -25,8 +26,9 @@ export function startScheduler(
     try {
       const counts = await runDueWork(ctx);
       const purgedKeys = await purgeIdempotencyKeys(ctx);
+      const purgedSignInWindows = await purgeSignInAttempts(ctx);
       if (didWork(counts) || purgedKeys > 0) {
-        options.logger.info({ counts, purgedKeys }, 'lifecycle pass');
+        options.logger.info({ counts, purgedKeys, purgedSignInWindows }, 'lifecycle pass');
       }
     } catch (err) {
       options.logger.error({ err }, 'lifecycle pass failed');

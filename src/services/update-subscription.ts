@@ -112,7 +112,8 @@ const STATUS_PERMISSIONS = {
   deleted: 'subscriptions.cancel',
 } as const;
 
-function authorizeChanges(ctx: CallerContext, changes: SubscriptionChanges): void {
+/** The permissions a PATCH needs, by the fields it sends. */
+export function authorizeChanges(ctx: CallerContext, changes: SubscriptionChanges): void {
   if (changes.friendlyName !== undefined || changes.autoRenewEnabled !== undefined) {
     authorize(ctx.role, 'subscriptions.update_details');
   }

@@ -2,16 +2,23 @@ import { sql } from 'kysely';
 import { supportsRowLocks } from './row-locks.js';
 import type { Db, IdempotencyKeysTable } from './tables.js';
 
+/** A key as its caller sent it: partner, caller (`token:<id>` or `user:<id>`) and the key. */
+export interface IdempotencyScope {
+  partnerId: string;
+  caller: string;
+  key: string;
+}
+
 export async function findIdempotencyKey(
   db: Db,
-  partnerId: string,
-  key: string,
+  scope: IdempotencyScope,
 ): Promise<IdempotencyKeysTable | undefined> {
   return db
     .selectFrom('idempotency_keys')
     .selectAll()
-    .where('partner_id', '=', partnerId)
-    .where('key', '=', key)
+    .where('partner_id', '=', scope.partnerId)
+    .where('caller', '=', scope.caller)
+    .where('key', '=', scope.key)
     .executeTakeFirst();
 }
 
@@ -19,6 +26,7 @@ export async function saveIdempotencyKey(db: Db, row: IdempotencyKeysTable): Pro
   await db
     .deleteFrom('idempotency_keys')
     .where('partner_id', '=', row.partner_id)
+    .where('caller', '=', row.caller)
     .where('key', '=', row.key)
     .execute();
   await db.insertInto('idempotency_keys').values(row).execute();
@@ -29,14 +37,11 @@ export async function saveIdempotencyKey(db: Db, row: IdempotencyKeysTable): Pro
  * without waiting, so a second request with the key while the first runs is told at once.
  * SQLite: the write lock of BEGIN IMMEDIATE already lets only one request run.
  */
-export async function tryClaimIdempotencyKey(
-  db: Db,
-  partnerId: string,
-  key: string,
-): Promise<boolean> {
+export async function tryClaimIdempotencyKey(db: Db, scope: IdempotencyScope): Promise<boolean> {
   if (!supportsRowLocks(db)) return true;
+  const lockName = `${scope.partnerId}:${scope.caller}:${scope.key}`;
   const { rows } = await sql<{ claimed: boolean }>`
-    select pg_try_advisory_xact_lock(hashtextextended(${`${partnerId}:${key}`}, 0)) as claimed
+    select pg_try_advisory_xact_lock(hashtextextended(${lockName}, 0)) as claimed
   `.execute(db);
   return rows[0]?.claimed === true;
 }

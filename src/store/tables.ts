@@ -167,12 +167,22 @@ export interface LicenseAssignmentsTable {
 
 export interface IdempotencyKeysTable {
   partner_id: string;
+  /** Who sent the request (`token:<id>` or `user:<id>`): only they may replay its answer. */
+  caller: string;
   key: string;
   /** SHA-256 of method, path and body: the same key with another request is refused. */
   request_hash: string;
   response_status: number;
   response_body: string;
   created_at: string;
+}
+
+/** Sign-in attempts per address or account and minute, shared by every node. */
+export interface SignInAttemptsTable {
+  /** `address:<ip>` or `account:<SHA-256 of the email>`. */
+  key: string;
+  window_start: string;
+  attempts: number;
 }
 
 export interface Database {
@@ -184,6 +194,7 @@ export interface Database {
   order_line_items: OrderLineItemsTable;
   subscriptions: SubscriptionsTable;
   idempotency_keys: IdempotencyKeysTable;
+  sign_in_attempts: SignInAttemptsTable;
   users: UsersTable;
   sessions: SessionsTable;
   customer_users: CustomerUsersTable;

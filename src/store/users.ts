@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Role } from '../domain/permissions.js';
 import type { User } from '../domain/user.js';
 import type { Db, UsersTable } from './tables.js';
@@ -17,6 +18,46 @@ export async function updateUser(db: Db, user: User): Promise<void> {
     .where('partner_id', '=', partner_id)
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Counts one wrong password in a single statement, so that parallel failures on any node each
+ * count. The failure that reaches `maxFailures` locks the account until `lockUntil` and starts the
+ * count again; it is told so (`locked`), to record the lockout once.
+ */
+export async function recordFailedSignIn(
+  db: Db,
+  userId: string,
+  rule: { maxFailures: number; lockUntil: Date },
+): Promise<{ locked: boolean }> {
+  const reachesLimit = sql<boolean>`failed_sign_ins + 1 >= ${rule.maxFailures}`;
+  const row = await db
+    .updateTable('users')
+    .set({
+      failed_sign_ins: sql<number>`case when ${reachesLimit} then 0 else failed_sign_ins + 1 end`,
+      locked_until: sql<string>`case when ${reachesLimit} then ${rule.lockUntil.toISOString()} else locked_until end`,
+    })
+    .where('id', '=', userId)
+    .returning('failed_sign_ins')
+    .executeTakeFirst();
+  return { locked: row !== undefined && Number(row.failed_sign_ins) === 0 };
+}
+
+/**
+ * Starts the failure count again after a right password, unless the account is locked at `now`
+ * (a parallel failure may have locked it since it was read): false then.
+ */
+export async function clearFailedSignIns(db: Db, userId: string, now: Date): Promise<boolean> {
+  const row = await db
+    .updateTable('users')
+    .set({ failed_sign_ins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .where((eb) =>
+      eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now.toISOString())]),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function setPasswordHash(db: Db, userId: string, passwordHash: string) {

@@ -13,6 +13,9 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
+      if (error.retryAfterSeconds !== undefined) {
+        reply.header('retry-after', String(error.retryAfterSeconds));
+      }
       return sendProblem(request, reply, error.code, error.message, error.errors);
     }
     if (error.validation) {

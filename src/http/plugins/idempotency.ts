@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validationFailed } from '../../domain/errors.js';
 import type { CallerContext } from '../../services/context.js';
-import { runIdempotent, type IdempotentAnswer } from '../../services/run-idempotent.js';
+import { authorize, type Permission } from '../../domain/permissions.js';
+import {
+  runIdempotent,
+  type IdempotentAnswer,
+  type IdempotentWork,
+} from '../../services/run-idempotent.js';
 import { caller } from './auth.js';
 
 const KEY_HEADERS = ['idempotency-key', 'ms-requestid'] as const;
@@ -10,20 +15,28 @@ const MAX_KEY_LENGTH = 255;
 
 /**
  * Runs a POST or PATCH handler under its Idempotency-Key (alias MS-RequestId) when one is sent:
- * a retry gets the first answer with `Idempotent-Replayed: true`. Without a key the handler just
- * runs. Returns the answer for the route to send.
+ * a retry by the same caller gets the first answer with `Idempotent-Replayed: true`. The caller's
+ * permission is checked first, with or without a key. Returns the answer for the route to send.
  */
 export async function idempotent(
   request: FastifyRequest,
   reply: FastifyReply,
-  work: (ctx: CallerContext) => Promise<IdempotentAnswer>,
+  work: IdempotentWork,
 ): Promise<IdempotentAnswer> {
   const ctx = caller(request);
   const key = idempotencyKey(request);
-  if (key === undefined) return work(ctx);
+  if (key === undefined) {
+    work.authorize(ctx);
+    return work.run(ctx);
+  }
   const answer = await runIdempotent(ctx, { key, requestHash: requestHash(request) }, work);
   if (answer.replayed) reply.header('idempotent-replayed', 'true');
   return answer;
+}
+
+/** The guard of a request that needs one permission, whatever its body. */
+export function needs(permission: Permission): (ctx: CallerContext) => void {
+  return (ctx) => authorize(ctx.role, permission);
 }
 
 function idempotencyKey(request: FastifyRequest): string | undefined {

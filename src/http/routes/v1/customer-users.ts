@@ -7,7 +7,7 @@ import { getCustomerUser } from '../../../services/get-customer-user.js';
 import { listCustomerUsers } from '../../../services/list-customer-users.js';
 import { updateCustomerUser } from '../../../services/update-customer-user.js';
 import { caller } from '../../plugins/auth.js';
-import { idempotent } from '../../plugins/idempotency.js';
+import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentCustomerUser } from '../../presenters/customer-user.js';
 import { Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
 import { CustomerUserPatchSchema, NewCustomerUserSchema } from '../../schemas/customer-user.js';
@@ -38,9 +38,12 @@ export function customerUserRoutes(instance: FastifyInstance): void {
     },
     async (request, reply) => {
       const { customerId } = request.params;
-      const answer = await idempotent(request, reply, async (ctx) => {
-        const user = await createCustomerUser(ctx, customerId, request.body);
-        return { status: 201, body: presentCustomerUser(user) };
+      const answer = await idempotent(request, reply, {
+        authorize: needs('customer_users.write'),
+        async run(ctx) {
+          const user = await createCustomerUser(ctx, customerId, request.body);
+          return { status: 201, body: presentCustomerUser(user) };
+        },
       });
       const user = answer.body as { id: string };
       return reply
@@ -108,9 +111,12 @@ export function customerUserRoutes(instance: FastifyInstance): void {
     },
     async (request, reply) => {
       const { customerId, userId } = request.params;
-      const answer = await idempotent(request, reply, async (ctx) => {
-        const user = await updateCustomerUser(ctx, customerId, userId, request.body);
-        return { status: 200, body: presentCustomerUser(user) };
+      const answer = await idempotent(request, reply, {
+        authorize: needs('customer_users.write'),
+        async run(ctx) {
+          const user = await updateCustomerUser(ctx, customerId, userId, request.body);
+          return { status: 200, body: presentCustomerUser(user) };
+        },
       });
       return reply.code(answer.status).send(answer.body);
     },

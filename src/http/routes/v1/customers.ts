@@ -5,6 +5,7 @@ import { createCustomer } from '../../../services/create-customer.js';
 import { getCustomer } from '../../../services/get-customer.js';
 import { listCustomers } from '../../../services/list-customers.js';
 import { caller } from '../../plugins/auth.js';
+import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentCustomer } from '../../presenters/customer.js';
 import { Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
 import { NewCustomerSchema } from '../../schemas/customer.js';
@@ -24,14 +25,23 @@ export function customerRoutes(instance: FastifyInstance): void {
     },
     async (request, reply) => {
       const { accountOpenedAt, ...fields } = request.body;
-      const customer = await createCustomer(caller(request), {
-        ...fields,
-        ...(accountOpenedAt === undefined ? {} : { accountOpenedAt: new Date(accountOpenedAt) }),
+      const answer = await idempotent(request, reply, {
+        authorize: needs('customers.create'),
+        async run(ctx) {
+          const customer = await createCustomer(ctx, {
+            ...fields,
+            ...(accountOpenedAt === undefined
+              ? {}
+              : { accountOpenedAt: new Date(accountOpenedAt) }),
+          });
+          return { status: 201, body: presentCustomer(customer) };
+        },
       });
+      const customer = answer.body as { id: string };
       return reply
-        .code(201)
+        .code(answer.status)
         .header('location', `/v1/customers/${customer.id}`)
-        .send(presentCustomer(customer));
+        .send(answer.body);
     },
   );
 

@@ -5,7 +5,7 @@ import { assignLicense } from '../../../services/assign-license.js';
 import { listLicenses } from '../../../services/list-licenses.js';
 import { unassignLicense } from '../../../services/unassign-license.js';
 import { caller } from '../../plugins/auth.js';
-import { idempotent } from '../../plugins/idempotency.js';
+import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentLicense } from '../../presenters/customer-user.js';
 import { Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
 import { LicenseRequestSchema } from '../../schemas/customer-user.js';
@@ -59,9 +59,12 @@ export function licenseRoutes(instance: FastifyInstance): void {
     },
     async (request, reply) => {
       const { customerId, subscriptionId } = request.params;
-      const answer = await idempotent(request, reply, async (ctx) => {
-        const license = await assignLicense(ctx, customerId, subscriptionId, request.body.userId);
-        return { status: license.created ? 201 : 200, body: presentLicense(license) };
+      const answer = await idempotent(request, reply, {
+        authorize: needs('licenses.assign'),
+        async run(ctx) {
+          const license = await assignLicense(ctx, customerId, subscriptionId, request.body.userId);
+          return { status: license.created ? 201 : 200, body: presentLicense(license) };
+        },
       });
       return reply.code(answer.status).send(answer.body);
     },

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { getOrder, listOrders } from '../../../services/list-orders.js';
 import { placeOrder } from '../../../services/place-order.js';
 import { caller } from '../../plugins/auth.js';
-import { idempotent } from '../../plugins/idempotency.js';
+import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentOrder } from '../../presenters/order.js';
 import { Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
 import { OrderRequestSchema } from '../../schemas/subscription.js';
@@ -32,9 +32,12 @@ export function orderRoutes(instance: FastifyInstance): void {
     },
     async (request, reply) => {
       const { customerId } = request.params;
-      const answer = await idempotent(request, reply, async (ctx) => {
-        const { order } = await placeOrder(ctx, customerId, request.body);
-        return { status: 201, body: presentOrder(order) };
+      const answer = await idempotent(request, reply, {
+        authorize: needs('orders.create'),
+        async run(ctx) {
+          const { order } = await placeOrder(ctx, customerId, request.body);
+          return { status: 201, body: presentOrder(order) };
+        },
       });
       const order = answer.body as { id: string };
       return reply

@@ -9,7 +9,8 @@ import {
 import { PARTNER_SUSPENSION_REASONS } from '../../../domain/subscription.js';
 import { MAX_PASSWORD_LENGTH, type User } from '../../../domain/user.js';
 import type { AppContext } from '../../../services/context.js';
-import { changePassword, signIn, signOut } from '../../../services/sessions.js';
+import { changePassword, signOut } from '../../../services/sessions.js';
+import { signIn } from '../../../services/sign-in.js';
 import { currentUser } from '../../../services/current-user.js';
 import { SESSION_COOKIE, caller } from '../../plugins/auth.js';
 import { presentUser } from '../../presenters/user.js';
@@ -28,8 +29,6 @@ const SessionSchema = Type.Object({
   csrfToken: Type.String({ description: 'Send as X-CSRF-Token with every write.' }),
   expiresAt: Type.Optional(Instant),
 });
-/** Sign-in attempts per client address and minute, before 429. */
-export const SIGN_IN_RATE_PER_MINUTE = 10;
 
 export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -37,10 +36,7 @@ export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void 
   app.post(
     '/session',
     {
-      config: {
-        public: true,
-        rateLimit: { max: SIGN_IN_RATE_PER_MINUTE, timeWindow: '1 minute' },
-      },
+      config: { public: true },
       schema: {
         tags: ['session'],
         summary: 'Sign in to the portal: sets the session cookie',
@@ -52,13 +48,12 @@ export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void 
         response: {
           201: SessionSchema,
           401: Type.Ref('Problem'),
-          423: Type.Ref('Problem'),
           429: Type.Ref('Problem'),
         },
       },
     },
     async (request, reply) => {
-      const signedIn = await signIn(ctx, request.body);
+      const signedIn = await signIn(ctx, { ...request.body, clientAddress: request.ip });
       setSessionCookie(request, reply, signedIn.sessionToken, signedIn.expiresAt);
       return reply.code(201).send({
         ...presentSessionUser(signedIn.user),

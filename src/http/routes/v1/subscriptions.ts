@@ -6,9 +6,9 @@ import { convertTrial } from '../../../services/convert-trial.js';
 import { getSubscription } from '../../../services/get-subscription.js';
 import { listAddOns, listSubscriptions } from '../../../services/list-subscriptions.js';
 import { withActions, withActionsOne } from '../../../services/subscription-views.js';
-import { updateSubscription } from '../../../services/update-subscription.js';
+import { authorizeChanges, updateSubscription } from '../../../services/update-subscription.js';
 import { caller } from '../../plugins/auth.js';
-import { idempotent } from '../../plugins/idempotency.js';
+import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentSubscription } from '../../presenters/subscription.js';
 import { Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
 import {
@@ -92,15 +92,18 @@ export function subscriptionRoutes(instance: FastifyInstance): void {
     async (request, reply) => {
       const { customerId, subscriptionId } = request.params;
       const expectedVersion = ifMatchVersion(request);
-      const answer = await idempotent(request, reply, async (ctx) => {
-        const updated = await updateSubscription(
-          ctx,
-          customerId,
-          subscriptionId,
-          request.body,
-          expectedVersion,
-        );
-        return { status: 200, body: presentSubscription(await withActionsOne(ctx, updated)) };
+      const answer = await idempotent(request, reply, {
+        authorize: (ctx) => authorizeChanges(ctx, request.body),
+        async run(ctx) {
+          const updated = await updateSubscription(
+            ctx,
+            customerId,
+            subscriptionId,
+            request.body,
+            expectedVersion,
+          );
+          return { status: 200, body: presentSubscription(await withActionsOne(ctx, updated)) };
+        },
       });
       return reply
         .code(answer.status)
@@ -146,9 +149,12 @@ export function subscriptionRoutes(instance: FastifyInstance): void {
     },
     async (request, reply) => {
       const { customerId, subscriptionId } = request.params;
-      const answer = await idempotent(request, reply, async (ctx) => {
-        const paid = await convertTrial(ctx, customerId, subscriptionId, request.body);
-        return { status: 201, body: presentSubscription(await withActionsOne(ctx, paid)) };
+      const answer = await idempotent(request, reply, {
+        authorize: needs('subscriptions.convert'),
+        async run(ctx) {
+          const paid = await convertTrial(ctx, customerId, subscriptionId, request.body);
+          return { status: 201, body: presentSubscription(await withActionsOne(ctx, paid)) };
+        },
       });
       const paid = answer.body as { id: string; etag: string };
       return reply

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { inviteUser } from '../../../services/create-user.js';
 import { getUser, listUsers, updateUser } from '../../../services/update-user.js';
 import { caller } from '../../plugins/auth.js';
-import { idempotent } from '../../plugins/idempotency.js';
+import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentUser } from '../../presenters/user.js';
 import { Uuid, authenticatedErrors } from '../../schemas/common.js';
 import { NewUserSchema, UserPatchSchema } from '../../schemas/user.js';
@@ -41,6 +41,12 @@ export function userRoutes(instance: FastifyInstance): void {
           201: Type.Object({
             user: Type.Ref('User'),
             temporaryPassword: Type.Optional(Type.String()),
+            secretsWithheld: Type.Optional(
+              Type.Array(Type.String(), {
+                description:
+                  'On a replay (Idempotent-Replayed: true): the secrets of the first answer, which are shown only once and never stored.',
+              }),
+            ),
           }),
           ...refusals,
           ...authenticatedErrors,
@@ -48,17 +54,21 @@ export function userRoutes(instance: FastifyInstance): void {
       },
     },
     async (request, reply) => {
-      const answer = await idempotent(request, reply, async (ctx) => {
-        const created = await inviteUser(ctx, request.body);
-        return {
-          status: 201,
-          body: {
-            user: presentUser(created.user),
-            ...(created.temporaryPassword === undefined
-              ? {}
-              : { temporaryPassword: created.temporaryPassword }),
-          },
-        };
+      const answer = await idempotent(request, reply, {
+        authorize: needs('users.manage'),
+        async run(ctx) {
+          const created = await inviteUser(ctx, request.body);
+          return {
+            status: 201,
+            body: {
+              user: presentUser(created.user),
+              ...(created.temporaryPassword === undefined
+                ? {}
+                : { temporaryPassword: created.temporaryPassword }),
+            },
+            secrets: ['temporaryPassword'],
+          };
+        },
       });
       return reply.code(answer.status).send(answer.body);
     },
