@@ -32,7 +32,8 @@ export const en = {
     email: 'Email',
     password: 'Password',
     submit: 'Sign in',
-    failed: 'The email or the password is not right.',
+    failed:
+      'The email or the password is not right. After several failed attempts an account is locked for a while.',
     locked: 'Too many attempts. Wait a little and try again.',
   },
   customers: {

@@ -33,7 +33,7 @@ export const zhTW: Messages = {
     email: '電子郵件',
     password: '密碼',
     submit: '登入',
-    failed: '電子郵件或密碼不正確。',
+    failed: '電子郵件或密碼不正確。多次嘗試失敗後，帳戶會暫時鎖定一段時間。',
     locked: '嘗試次數過多，請稍候再試。',
   },
   customers: {

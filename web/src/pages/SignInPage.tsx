@@ -42,7 +42,7 @@ export function SignInPage() {
   const failureText =
     failure instanceof ApiError && failure.status === 401
       ? t('signIn.failed')
-      : failure instanceof ApiError && (failure.status === 423 || failure.status === 429)
+      : failure instanceof ApiError && failure.status === 429
         ? t('signIn.locked')
         : failure
           ? t('app.error', { message: errorMessage(failure) })
