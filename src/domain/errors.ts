@@ -4,6 +4,10 @@
  */
 export const ERROR_CODES = [
   'validation_failed',
+  'bad_request',
+  'uri_too_long',
+  'header_too_large',
+  'request_timeout',
   'unauthorized',
   'forbidden',
   'not_found',

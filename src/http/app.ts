@@ -3,6 +3,11 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../services/context.js';
 import { newId } from '../services/ids.js';
 import { installAuth } from './plugins/auth.js';
+import {
+  MAX_PARAM_LENGTH,
+  answerClientError,
+  answerFrameworkError,
+} from './plugins/client-errors.js';
 import { installCorrelation } from './plugins/correlation.js';
 import { installErrorHandling } from './plugins/errors.js';
 import { installOpenApi } from './plugins/openapi.js';
@@ -67,6 +72,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     trustProxy: proxyTrust(options.trustProxy ?? false),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   // The API speaks JSON only: any other body is 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');

@@ -3,6 +3,10 @@ import type { ErrorCode } from '../domain/errors.js';
 /** The HTTP status and title of every error code; the type makes the table complete. */
 export const PROBLEM_STATUSES: Record<ErrorCode, { status: number; title: string }> = {
   validation_failed: { status: 400, title: 'The request is not valid' },
+  bad_request: { status: 400, title: 'The request could not be read' },
+  uri_too_long: { status: 414, title: 'A path segment is too long' },
+  header_too_large: { status: 431, title: 'Request headers too large' },
+  request_timeout: { status: 408, title: 'The request took too long to arrive' },
   unauthorized: { status: 401, title: 'Authentication required' },
   forbidden: { status: 403, title: 'Not allowed' },
   sandbox_only: { status: 403, title: 'Only for sandbox partners' },

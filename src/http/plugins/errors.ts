@@ -67,17 +67,32 @@ export function sendProblem(
   detail: string,
   errors: ErrorDetail[] = [],
 ): FastifyReply {
+  const body = problemBody(code, detail, {
+    instance: request.url.split('?')[0],
+    requestId: request.id,
+    errors,
+  });
+  const { status } = body;
+  if (status === 401) reply.header('www-authenticate', 'Bearer realm="psc"');
+  return reply.code(status).type(PROBLEM_CONTENT_TYPE).serializer(JSON.stringify).send(body);
+}
+
+/** The RFC 9457 body of a problem; a connection refused before it was a request has no ids. */
+export function problemBody(
+  code: ErrorCode,
+  detail: string,
+  about: { instance?: string | undefined; requestId?: string; errors?: ErrorDetail[] } = {},
+) {
   const { status, title } = PROBLEM_STATUSES[code];
-  const body = {
+  const { errors = [] } = about;
+  return {
     type: `urn:psc:problem:${code}`,
     title,
     status,
     detail,
     code,
-    instance: request.url.split('?')[0],
-    requestId: request.id,
+    ...(about.instance === undefined ? {} : { instance: about.instance }),
+    ...(about.requestId === undefined ? {} : { requestId: about.requestId }),
     ...(errors.length > 0 ? { errors } : {}),
   };
-  if (status === 401) reply.header('www-authenticate', 'Bearer realm="psc"');
-  return reply.code(status).type(PROBLEM_CONTENT_TYPE).serializer(JSON.stringify).send(body);
 }
