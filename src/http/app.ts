@@ -12,6 +12,7 @@ import { installCorrelation } from './plugins/correlation.js';
 import { installErrorHandling } from './plugins/errors.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { installPortal } from './plugins/portal.js';
+import { installSecurityHeaders } from './plugins/security-headers.js';
 import { installValidators } from './plugins/validation.js';
 import { healthRoutes } from './routes/health.js';
 import { customerOfferRoutes } from './routes/v1/customer-offers.js';
@@ -81,6 +82,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   installValidators(app);
   installErrorHandling(app);
   installCorrelation(app);
+  await installSecurityHeaders(app, options.portalDir);
   const shared = [
     ErrorItem,
     Problem,

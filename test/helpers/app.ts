@@ -29,7 +29,7 @@ export interface TestApp {
 
 export async function createTestApp(
   dialect: DialectName,
-  options: { clock?: Clock; bodyLimit?: number; trustProxy?: boolean } = {},
+  options: { clock?: Clock; bodyLimit?: number; trustProxy?: boolean; portalDir?: string } = {},
 ): Promise<TestApp> {
   const store = await openTestStore(dialect);
   const ctx: AppContext = {
@@ -42,6 +42,7 @@ export async function createTestApp(
     version: 'test',
     ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    ...(options.portalDir === undefined ? {} : { portalDir: options.portalDir }),
   });
   await app.ready();
   return {
