@@ -129,6 +129,39 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
     expect(withFormula.body).not.toMatch(/(^|,)=HYPERLINK/m);
   });
 
+  it('quotes cells with a separator, quote or newline, and defuses formulas, in the CSV', async () => {
+    const { api, partner } = await seedCustomer(t);
+    const names = [
+      'Ops; billing',
+      '=1;2',
+      '@SUM(A1:A9)',
+      '-2+3',
+      '\tcmd',
+      'Line one\nline two',
+      'A "quoted", name',
+    ];
+    for (const name of names) {
+      const { secret } = await createApiToken(t.ctx, { partnerId: partner.id, name });
+      await client(t.app, secret).post('/v1/customers', newCustomerBody());
+    }
+    const csv = await api.get('/v1/events?type=customer.created&actorType=token', {
+      accept: 'text/csv',
+    });
+    expect(csv.statusCode).toBe(200);
+    for (const cell of [
+      '"Ops; billing"',
+      `"'=1;2"`,
+      "'@SUM(A1:A9)",
+      "'-2+3",
+      "'\tcmd",
+      '"Line one\nline two"',
+      '"A ""quoted"", name"',
+    ]) {
+      expect(csv.body).toContain(`,${cell},`);
+    }
+    expect(csv.body.endsWith('\r\n')).toBe(true);
+  });
+
   it("never shows another partner's events", async () => {
     const owner = await seedCustomer(t);
     const other = await seedCustomer(t);

@@ -1,3 +1,4 @@
+import { stringify, type Options } from 'csv-stringify/sync';
 import type { NamedEvent } from '../../services/list-events.js';
 
 const COLUMNS = [
@@ -16,15 +17,21 @@ const COLUMNS = [
   'data',
 ] as const;
 
-/** RFC 4180: quoted when needed; a leading =+-@ is defused so spreadsheets show, not run, it. */
-function cell(value: string | null): string {
-  if (value === null) return '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/**
+ * RFC 4180 with CRLF. A cell that starts like a formula (= + - @ tab CR) gets a leading `'`, so
+ * spreadsheets show it rather than run it; a cell holding `;` is quoted too, because some
+ * spreadsheets split on it.
+ */
+const OPTIONS: Options = {
+  record_delimiter: 'windows',
+  // With its own record delimiter, csv-stringify would no longer quote a lone \n or \r.
+  quote_record_delimiter: true,
+  quoted_match: ';',
+  escape_formulas: true,
+};
 
 export function csvHeader(): string {
-  return `${COLUMNS.join(',')}\r\n`;
+  return stringify([[...COLUMNS]], OPTIONS);
 }
 
 export function csvRow({ event, customerName, subscriptionName }: NamedEvent): string {
@@ -43,5 +50,5 @@ export function csvRow({ event, customerName, subscriptionName }: NamedEvent): s
     event.reason,
     JSON.stringify(event.data),
   ];
-  return `${values.map(cell).join(',')}\r\n`;
+  return stringify([values], OPTIONS);
 }
