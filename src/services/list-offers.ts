@@ -12,7 +12,7 @@ export function listOffers(
   const matching = ctx.catalog.offers.filter((offer) => matchesOfferFilter(offer, query.filter));
   let start = 0;
   if (query.cursor !== undefined) {
-    const [afterId] = decodeCursor(query.cursor, 1) ?? [];
+    const [afterId] = decodeCursor(query.cursor, ['text']) ?? [];
     const index = matching.findIndex((offer) => offer.id === afterId);
     if (index < 0) throw invalidCursor();
     start = index + 1;

@@ -1,11 +1,9 @@
-import { durationMs } from '../domain/duration.js';
 import { DomainError } from '../domain/errors.js';
+import { sandboxClockTarget, type ClockMove } from '../domain/sandbox-clock.js';
 import { runPartnerDueWork, type DueWorkCounts } from './run-due-work.js';
 import { findPartner, setSandboxNow } from '../store/partners.js';
 import type { CallerContext } from './context.js';
 import { authorize } from '../domain/permissions.js';
-
-export type ClockMove = { advanceBy: string } | { to: string };
 
 export interface SandboxClock {
   now: Date;
@@ -23,10 +21,7 @@ export function readSandboxClock(ctx: CallerContext): SandboxClock {
  */
 export async function moveSandboxClock(ctx: CallerContext, move: ClockMove): Promise<SandboxClock> {
   const current = sandboxNow(ctx);
-  const to =
-    'advanceBy' in move
-      ? new Date(current.getTime() + durationMs(move.advanceBy, '/advanceBy'))
-      : new Date(move.to);
+  const to = sandboxClockTarget(current, move);
   // The condition is also in the update, so two moves at once cannot take the clock back.
   if (to.getTime() < current.getTime() || !(await setSandboxNow(ctx.db, ctx.partner.id, to))) {
     throw new DomainError(

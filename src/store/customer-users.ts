@@ -73,7 +73,7 @@ export async function listCustomerUsers(
     .selectAll()
     .where('partner_id', '=', partnerId)
     .where('customer_id', '=', customerId);
-  const page = await keysetPage(select, 'email', query);
+  const page = await keysetPage(select, { column: 'email', holds: 'text' }, query);
   return page && { items: page.rows.map(toCustomerUser), nextCursor: page.nextCursor };
 }
 

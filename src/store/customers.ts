@@ -109,7 +109,7 @@ export async function listCustomers(
 ): Promise<Page<Customer> | null> {
   let select = db.selectFrom('customers').selectAll().where('partner_id', '=', partnerId);
   if (query.cursor !== undefined) {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     if (!after) return null;
     const [nameKey, id] = after as [string, string];
     select = select.where((eb) =>

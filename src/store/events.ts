@@ -58,7 +58,7 @@ export async function listEvents(
   if (query.from !== undefined)
     select = select.where('occurred_at', '>=', query.from.toISOString());
   if (query.to !== undefined) select = select.where('occurred_at', '<', query.to.toISOString());
-  const page = await keysetPage(select, 'id', query);
+  const page = await keysetPage(select, { column: 'id', holds: 'uuid' }, query);
   return page && { items: page.rows.map(toEvent), nextCursor: page.nextCursor };
 }
 

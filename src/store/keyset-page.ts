@@ -1,19 +1,20 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor, type CursorPart } from './cursor.js';
 
 /**
- * One page of `select` in the order of a unique text column, after the cursor's value. Keyset
- * paging: every page costs the same however deep, and rows added meanwhile are neither skipped
- * nor repeated. Null when the cursor is not one this list gave.
+ * One page of `select` in the order of a unique column, after the cursor's value. Keyset paging:
+ * every page costs the same however deep, and rows added meanwhile are neither skipped nor
+ * repeated. Null when the cursor is not one this list gave or does not fit the column.
  */
 export async function keysetPage<DB, TB extends keyof DB, O>(
   select: SelectQueryBuilder<DB, TB, O>,
-  column: string & keyof O,
+  key: { column: string & keyof O; holds: CursorPart },
   query: { limit: number; cursor?: string },
 ): Promise<{ rows: O[]; nextCursor: string | null } | null> {
+  const { column } = key;
   let page = select;
   if (query.cursor !== undefined) {
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, [key.holds]);
     if (!after) return null;
     page = page.where(sql<boolean>`${sql.ref(column)} > ${after[0]}`);
   }

@@ -125,7 +125,7 @@ export async function listAssignedUsers(
     .where('a.partner_id', '=', partnerId)
     .where('a.subscription_id', '=', subscriptionId);
   if (query.cursor !== undefined) {
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, ['text']);
     if (!after) return null;
     select = select.where('u.email', '>', after[0] as string);
   }

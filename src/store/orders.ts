@@ -68,7 +68,7 @@ export async function listOrders(
     .selectAll()
     .where('partner_id', '=', partnerId)
     .where('customer_id', '=', customerId);
-  const page = await keysetPage(select, 'id', query);
+  const page = await keysetPage(select, { column: 'id', holds: 'uuid' }, query);
   return page && { items: await withLineItems(db, page.rows), nextCursor: page.nextCursor };
 }
 

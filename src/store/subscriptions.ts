@@ -155,7 +155,7 @@ export async function listSubscriptions(
     .where('customer_id', '=', customerId);
   if (query.status !== undefined) select = select.where('status', '=', query.status);
   if (query.offerId !== undefined) select = select.where('offer_id', '=', query.offerId);
-  const page = await keysetPage(select, 'id', query);
+  const page = await keysetPage(select, { column: 'id', holds: 'uuid' }, query);
   return page && { items: page.rows.map(toSubscription), nextCursor: page.nextCursor };
 }
 

@@ -1,15 +1,19 @@
 import { Type, type TSchema } from 'typebox';
 
-export const Uuid = Type.String({ format: 'uuid', description: 'A UUID.' });
+export const Uuid = Type.String({
+  format: 'uuid',
+  description: 'A UUID in lower-case hex, 8-4-4-4-12.',
+});
 
 export const Instant = Type.String({
   format: 'date-time',
-  description: 'An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.',
+  description:
+    'An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.',
 });
 
 export const CalendarDate = Type.String({
   format: 'date',
-  description: 'A calendar date, YYYY-MM-DD (UTC).',
+  description: 'A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.',
 });
 
 export const ErrorItem = Type.Object(
