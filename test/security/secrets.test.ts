@@ -59,10 +59,17 @@ describe('secrets', () => {
       payload: { email: 'ada@secretive.example', password: `${password}!` },
     });
     const users = await app.inject({ method: 'GET', url: '/v1/users', headers: authHeader });
+    // No route takes a secret in the query, but Fastify logs each request's url with its query.
+    const inQuery = ['query-api-key-0123456789', 'query-client-secret-0123456789'];
+    await app.inject({ method: 'GET', url: `/v1/customers?access_token=${token}` });
+    await app.inject({ method: 'GET', url: `/v1/offers?limit=5&API_KEY=${inQuery[0]}&token=` });
+    await app.inject({ method: 'GET', url: `/v1/nowhere?client%5Fsecret=${inQuery[1]}#x` });
     await app.close();
 
     expect(logs.length).toBeGreaterThan(0);
-    for (const secret of [token, password, sessionToken, csrf]) {
+    expect(logs).toContain('/v1/customers?access_token=[Redacted]"');
+    expect(logs).toContain('/v1/offers?limit=5&API_KEY=[Redacted]&token=[Redacted]"');
+    for (const secret of [token, password, sessionToken, csrf, ...inQuery]) {
       expect(secret.length).toBeGreaterThan(10);
       expect(logs).not.toContain(secret);
     }
