@@ -1,4 +1,5 @@
 import { INSTANCES, type Instance } from './domain/partner.js';
+import { DEFAULT_TIMEOUTS, type ServerTimeouts } from './http/timeouts.js';
 import { MIN_PASSWORD_LENGTH } from './domain/user.js';
 import { parseDatabaseUrl, type DatabaseTarget } from './store/database-url.js';
 import { DEMO_CATALOG_PATH } from './store/catalog-files.js';
@@ -29,6 +30,8 @@ export interface Config {
    * protocol (X-Forwarded-Proto): none, all, the nearest N, or these addresses.
    */
   trustProxy: boolean | number | string[];
+  /** How long a client may take to send its headers and its whole request, and stay silent. */
+  timeouts: ServerTimeouts;
 }
 
 /** A configuration value that cannot be used; the message is one line naming the variable. */
@@ -63,7 +66,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scheduler: oneOf(env, 'PSC_SCHEDULER', ['inline', 'off'] as const, 'inline'),
     schedulerIntervalMs: integer(env, 'PSC_SCHEDULER_INTERVAL_MS', 10_000, 100, 3_600_000),
     trustProxy: trustProxy(env.PSC_TRUST_PROXY),
+    timeouts: timeouts(env),
   };
+}
+
+function timeouts(env: NodeJS.ProcessEnv): ServerTimeouts {
+  const { headersMs, requestMs, idleMs } = DEFAULT_TIMEOUTS;
+  const result = {
+    headersMs: integer(env, 'PSC_HEADERS_TIMEOUT_MS', headersMs, 1000, 600_000),
+    requestMs: integer(env, 'PSC_REQUEST_TIMEOUT_MS', requestMs, 1000, 3_600_000),
+    idleMs: integer(env, 'PSC_IDLE_TIMEOUT_MS', idleMs, 1000, 3_600_000),
+  };
+  // Node refuses to start a server whose headers may take longer than the whole request.
+  if (result.headersMs > result.requestMs) {
+    throw new ConfigError(
+      `PSC_HEADERS_TIMEOUT_MS (${result.headersMs}) must not be longer than PSC_REQUEST_TIMEOUT_MS (${result.requestMs})`,
+    );
+  }
+  return result;
 }
 
 function withTrailingSlash(path: string): string {

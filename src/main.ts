@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     version: VERSION,
     portalDir: config.portalDir,
     trustProxy: config.trustProxy,
+    timeouts: config.timeouts,
   });
 
   const demo = await bootstrapDemo(ctx, {

@@ -64,6 +64,13 @@ describe('configuration', () => {
     [{ PSC_TRUST_PROXY: '10.0.0.0/33' }, /^PSC_TRUST_PROXY must be/],
     [{ PSC_TRUST_PROXY: '11' }, /^PSC_TRUST_PROXY must be/],
     [{ PSC_TRUST_PROXY: '10.0.0.1,proxy.example' }, /^PSC_TRUST_PROXY must be/],
+    [{ PSC_HEADERS_TIMEOUT_MS: '0' }, /^PSC_HEADERS_TIMEOUT_MS must be a whole number from 1000/],
+    [{ PSC_REQUEST_TIMEOUT_MS: '1.5' }, /^PSC_REQUEST_TIMEOUT_MS must be a whole number/],
+    [{ PSC_IDLE_TIMEOUT_MS: '-1' }, /^PSC_IDLE_TIMEOUT_MS must be a whole number/],
+    [
+      { PSC_HEADERS_TIMEOUT_MS: '20000', PSC_REQUEST_TIMEOUT_MS: '10000' },
+      /^PSC_HEADERS_TIMEOUT_MS \(20000\) must not be longer than PSC_REQUEST_TIMEOUT_MS \(10000\)$/,
+    ],
   ])('refuses %o in one line naming the variable', (env, message) => {
     const text = refusal(env);
     expect(text).toMatch(message);
@@ -79,6 +86,21 @@ describe('configuration', () => {
       'loopback',
       '::1',
     ]);
+  });
+
+  it('gives clients bounded time to send a request, and takes other bounds', () => {
+    expect(loadConfig({}).timeouts).toEqual({
+      headersMs: 10_000,
+      requestMs: 30_000,
+      idleMs: 60_000,
+    });
+    expect(
+      loadConfig({
+        PSC_HEADERS_TIMEOUT_MS: '5000',
+        PSC_REQUEST_TIMEOUT_MS: '120000',
+        PSC_IDLE_TIMEOUT_MS: '90000',
+      }).timeouts,
+    ).toEqual({ headersMs: 5000, requestMs: 120_000, idleMs: 90_000 });
   });
 
   it('never shows a database password', () => {

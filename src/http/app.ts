@@ -29,6 +29,7 @@ import { sessionRoutes } from './routes/v1/session.js';
 import { userRoutes } from './routes/v1/users.js';
 import { UserSchema } from './schemas/user.js';
 import { subscriptionRoutes } from './routes/v1/subscriptions.js';
+import { DEFAULT_TIMEOUTS, timeoutOptions, type ServerTimeouts } from './timeouts.js';
 import { ErrorItem, Problem } from './schemas/common.js';
 import { CustomerSchema } from './schemas/customer.js';
 import { CustomerUserSchema, EntitlementSchema, LicenseSchema } from './schemas/customer-user.js';
@@ -50,6 +51,8 @@ export interface AppOptions {
   portalDir?: string;
   /** Proxies believed about the client's address and protocol (see Config.trustProxy). */
   trustProxy?: boolean | number | string[];
+  /** How long a client may take to send a request (see Config.timeouts). */
+  timeouts?: ServerTimeouts;
 }
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -73,6 +76,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     trustProxy: proxyTrust(options.trustProxy ?? false),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    ...timeoutOptions(options.timeouts ?? DEFAULT_TIMEOUTS),
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,

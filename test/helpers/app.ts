@@ -3,6 +3,7 @@ import { indexCatalog, type CatalogIndex } from '../../src/domain/catalog-index.
 import { fixedClock, type Clock } from '../../src/domain/clock.js';
 import type { Partner } from '../../src/domain/partner.js';
 import { buildApp } from '../../src/http/app.js';
+import type { ServerTimeouts } from '../../src/http/timeouts.js';
 import type { AppContext } from '../../src/services/context.js';
 import { createApiToken } from '../../src/services/create-api-token.js';
 import { createPartner, type CreatePartnerInput } from '../../src/services/create-partner.js';
@@ -29,7 +30,13 @@ export interface TestApp {
 
 export async function createTestApp(
   dialect: DialectName,
-  options: { clock?: Clock; bodyLimit?: number; trustProxy?: boolean; portalDir?: string } = {},
+  options: {
+    clock?: Clock;
+    bodyLimit?: number;
+    trustProxy?: boolean;
+    portalDir?: string;
+    timeouts?: ServerTimeouts;
+  } = {},
 ): Promise<TestApp> {
   const store = await openTestStore(dialect);
   const ctx: AppContext = {
@@ -43,6 +50,7 @@ export async function createTestApp(
     ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.portalDir === undefined ? {} : { portalDir: options.portalDir }),
+    ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
   });
   await app.ready();
   return {
