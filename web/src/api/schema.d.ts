@@ -443,7 +443,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
                 };
                 cookie?: never;
@@ -513,7 +513,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
                 };
                 cookie?: never;
@@ -581,9 +581,9 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     subscriptionId: string;
                 };
                 cookie?: never;
@@ -656,7 +656,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
                 };
                 cookie?: never;
@@ -712,7 +712,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
                 };
                 cookie?: never;
@@ -733,7 +733,7 @@ export interface paths {
                             termDuration?: "P1M" | "P1Y";
                             /**
                              * Format: uuid
-                             * @description A UUID.
+                             * @description A UUID in lower-case hex, 8-4-4-4-12.
                              */
                             parentSubscriptionId?: string;
                         }[];
@@ -816,9 +816,9 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     orderId: string;
                 };
                 cookie?: never;
@@ -891,7 +891,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
                 };
                 cookie?: never;
@@ -961,9 +961,9 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     subscriptionId: string;
                 };
                 cookie?: never;
@@ -1022,9 +1022,9 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     subscriptionId: string;
                 };
                 cookie?: never;
@@ -1123,9 +1123,9 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     subscriptionId: string;
                 };
                 cookie?: never;
@@ -1195,9 +1195,9 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     subscriptionId: string;
                 };
                 cookie?: never;
@@ -1302,7 +1302,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
                 };
                 cookie?: never;
@@ -1361,7 +1361,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
                 };
                 cookie?: never;
@@ -1456,9 +1456,9 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     userId: string;
                 };
                 cookie?: never;
@@ -1511,9 +1511,9 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     userId: string;
                 };
                 cookie?: never;
@@ -1564,9 +1564,9 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     userId: string;
                 };
                 cookie?: never;
@@ -1657,9 +1657,9 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     subscriptionId: string;
                 };
                 cookie?: never;
@@ -1718,9 +1718,9 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     subscriptionId: string;
                 };
                 cookie?: never;
@@ -1730,7 +1730,7 @@ export interface paths {
                     "application/json": {
                         /**
                          * Format: uuid
-                         * @description A UUID.
+                         * @description A UUID in lower-case hex, 8-4-4-4-12.
                          */
                         userId: string;
                     };
@@ -1824,11 +1824,11 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     subscriptionId: string;
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     userId: string;
                 };
                 cookie?: never;
@@ -1899,13 +1899,13 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     userId: string;
                     offerId: string;
                 };
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
                 };
                 cookie?: never;
@@ -1972,9 +1972,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId?: string;
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     subscriptionId?: string;
                     type?: string;
                     actorType?: "user" | "token" | "system";
@@ -2062,9 +2062,9 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     customerId: string;
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     subscriptionId: string;
                 };
                 cookie?: never;
@@ -2147,7 +2147,7 @@ export interface paths {
                         "application/json": {
                             /**
                              * Format: date-time
-                             * @description An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.
+                             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
                              */
                             now: string;
                             processed?: {
@@ -2224,7 +2224,7 @@ export interface paths {
                     } | {
                         /**
                          * Format: date-time
-                         * @description An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.
+                         * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
                          */
                         to: string;
                     };
@@ -2240,7 +2240,7 @@ export interface paths {
                         "application/json": {
                             /**
                              * Format: date-time
-                             * @description An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.
+                             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
                              */
                             now: string;
                             processed?: {
@@ -2331,7 +2331,7 @@ export interface paths {
                         "application/json": {
                             /**
                              * Format: date-time
-                             * @description An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.
+                             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
                              */
                             now: string;
                             sandbox: boolean;
@@ -2408,7 +2408,7 @@ export interface paths {
                             csrfToken: string;
                             /**
                              * Format: date-time
-                             * @description An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.
+                             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
                              */
                             expiresAt?: string;
                         };
@@ -2477,7 +2477,7 @@ export interface paths {
                             csrfToken: string;
                             /**
                              * Format: date-time
-                             * @description An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.
+                             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
                              */
                             expiresAt?: string;
                         };
@@ -2485,15 +2485,6 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2741,6 +2732,8 @@ export interface paths {
                         "application/json": {
                             user: components["schemas"]["User"];
                             temporaryPassword?: string;
+                            /** @description On a replay (Idempotent-Replayed: true): the secrets of the first answer, which are shown only once and never stored. */
+                            secretsWithheld?: string[];
                         };
                     };
                 };
@@ -2810,7 +2803,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     userId: string;
                 };
                 cookie?: never;
@@ -2884,7 +2877,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A UUID. */
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
                     userId: string;
                 };
                 cookie?: never;
@@ -2974,7 +2967,7 @@ export interface components {
             lineItemNumber?: number;
             /**
              * Format: uuid
-             * @description A UUID.
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             subscriptionId?: string;
         };
@@ -2998,7 +2991,7 @@ export interface components {
                 lineItemNumber?: number;
                 /**
                  * Format: uuid
-                 * @description A UUID.
+                 * @description A UUID in lower-case hex, 8-4-4-4-12.
                  */
                 subscriptionId?: string;
             }[];
@@ -3052,7 +3045,7 @@ export interface components {
         Customer: {
             /**
              * Format: uuid
-             * @description A UUID.
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             id: string;
             companyName: string;
@@ -3075,29 +3068,29 @@ export interface components {
             };
             /**
              * Format: date-time
-             * @description An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
              */
             accountOpenedAt: string;
             /**
              * Format: date
-             * @description A calendar date, YYYY-MM-DD (UTC).
+             * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
              */
             firstBillingPeriodStart: string;
             /**
              * Format: date-time
-             * @description An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
              */
             createdAt: string;
         };
         Subscription: {
             /**
              * Format: uuid
-             * @description A UUID.
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             id: string;
             /**
              * Format: uuid
-             * @description A UUID.
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             customerId: string;
             offerId: string;
@@ -3112,7 +3105,7 @@ export interface components {
             parentSubscriptionId: string | null;
             /**
              * Format: uuid
-             * @description A UUID.
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             orderId: string;
             /** @enum {string} */
@@ -3129,17 +3122,17 @@ export interface components {
             trialEndDate: string | null;
             /**
              * Format: date-time
-             * @description An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
              */
             creationDate: string;
             /**
              * Format: date
-             * @description A calendar date, YYYY-MM-DD (UTC).
+             * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
              */
             effectiveStartDate: string;
             /**
              * Format: date
-             * @description A calendar date, YYYY-MM-DD (UTC).
+             * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
              */
             commitmentEndDate: string;
             cancellationAllowedUntil: string | null;
@@ -3157,12 +3150,12 @@ export interface components {
         Order: {
             /**
              * Format: uuid
-             * @description A UUID.
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             id: string;
             /**
              * Format: uuid
-             * @description A UUID.
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             customerId: string;
             /** @enum {string} */
@@ -3170,7 +3163,7 @@ export interface components {
             status: string;
             /**
              * Format: date-time
-             * @description An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
              */
             creationDate: string;
             lineItems: {
@@ -3186,7 +3179,7 @@ export interface components {
                 parentSubscriptionId: string | null;
                 /**
                  * Format: uuid
-                 * @description A UUID.
+                 * @description A UUID in lower-case hex, 8-4-4-4-12.
                  */
                 subscriptionId: string;
             }[];
@@ -3200,7 +3193,7 @@ export interface components {
                 detail: string;
                 /**
                  * Format: uuid
-                 * @description A UUID.
+                 * @description A UUID in lower-case hex, 8-4-4-4-12.
                  */
                 subscriptionId?: string;
             }[];
@@ -3208,13 +3201,13 @@ export interface components {
         Event: {
             /**
              * Format: uuid
-             * @description A UUID.
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             id: string;
             type: string;
             /**
              * Format: date-time
-             * @description An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
              */
             occurredAt: string;
             actor: {
@@ -3236,7 +3229,7 @@ export interface components {
         User: {
             /**
              * Format: uuid
-             * @description A UUID.
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             id: string;
             email: string;
@@ -3249,19 +3242,19 @@ export interface components {
             disabled: boolean;
             /**
              * Format: date-time
-             * @description An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
              */
             createdAt: string;
         };
         CustomerUser: {
             /**
              * Format: uuid
-             * @description A UUID.
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             id: string;
             /**
              * Format: uuid
-             * @description A UUID.
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             customerId: string;
             /** @description Lower-cased; unique within the customer. */
@@ -3270,7 +3263,7 @@ export interface components {
             isAdmin: boolean;
             /**
              * Format: date-time
-             * @description An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
              */
             createdAt: string;
         };
@@ -3278,17 +3271,17 @@ export interface components {
         License: {
             /**
              * Format: uuid
-             * @description A UUID.
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             subscriptionId: string;
             /**
              * Format: uuid
-             * @description A UUID.
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             userId: string;
             /**
              * Format: date-time
-             * @description An instant, ISO 8601 in UTC, e.g. 2026-03-01T00:00:00.000Z.
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
              */
             assignedAt: string;
             user: components["schemas"]["CustomerUser"];
@@ -3296,7 +3289,7 @@ export interface components {
         Entitlement: {
             /**
              * Format: uuid
-             * @description A UUID.
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             userId: string;
             offerId: string;
