@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DialectName } from '../../src/store/db.js';
+
+/**
+ * Watches everything the fuzzed partners own: every table with a `partner_id` column (found by
+ * introspection, so new tables count too) and the partners' own rows.
+ *
+ * - `take()` is the fingerprint: per table, the row count and a hash of the rows. Two
+ *   fingerprints differ exactly when a row was added, removed or changed.
+ * - `probe()` is a cheap signal that something may have been written: SQLite's total_changes()
+ *   of the one connection the app writes through, or PostgreSQL's row count and sum of xmin (a
+ *   row written anew gets a new xmin). The runner takes a fingerprint only when the probe moved,
+ *   so a request that wrote nothing costs one small query.
+ */
+export interface Fingerprint {
+  /** table → `count:hash`. */
+  tables: Record<string, string>;
+}
+
+export interface DatabaseWatch {
+  probe(): Promise<string>;
+  take(): Promise<Fingerprint>;
+  /** The tables it covers, for the report. */
+  tables: readonly string[];
+}
+
+/**
+ * What a refused request may change, because refusing it is meant to leave a trace: a wrong
+ * password counts towards locking the account (docs/security.md), and locking it is audited.
+ */
+const REFUSAL_TRACES: {
+  columns: Record<string, readonly string[]>;
+  rows: Record<string, { column: string; value: string }>;
+} = {
+  columns: { users: ['failed_sign_ins', 'locked_until'] },
+  rows: { events: { column: 'type', value: 'user.locked_out' } },
+};
+
+interface Watched {
+  table: string;
+  /** `id` for partners, else `partner_id`. */
+  scope: string;
+  /** The columns hashed: all but the refusal traces. */
+  columns: string[];
+}
+
+export async function watchDatabase(
+  // The tables are read by names found at run time, outside the typed schema.
+  db: Kysely<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  dialect: DialectName,
+  partnerIds: readonly string[],
+): Promise<DatabaseWatch> {
+  const watched: Watched[] = [];
+  for (const table of await db.introspection.getTables()) {
+    const names = table.columns.map((c) => c.name);
+    const scope =
+      table.name === 'partners' ? 'id' : names.includes('partner_id') ? 'partner_id' : null;
+    if (scope === null) continue;
+    const ignored = REFUSAL_TRACES.columns[table.name] ?? [];
+    watched.push({ table: table.name, scope, columns: names.filter((n) => !ignored.includes(n)) });
+  }
+  watched.sort((a, b) => a.table.localeCompare(b.table));
+  if (!watched.some((w) => w.table === 'subscriptions')) {
+    throw new Error(`fingerprint: no partner tables (${watched.map((w) => w.table).join()})`);
+  }
+  const ids = sql.join(partnerIds.map((id) => sql`${id}`));
+  const where = (w: Watched): RawBuilder<unknown> => {
+    const trace = REFUSAL_TRACES.rows[w.table];
+    const scoped = sql`${sql.ref(w.scope)} in (${ids})`;
+    return trace ? sql`${scoped} and ${sql.ref(trace.column)} <> ${trace.value}` : scoped;
+  };
+  const tables = watched.map((w) => w.table);
+
+  if (dialect === 'postgres') {
+    const union = (part: (w: Watched) => RawBuilder<unknown>) =>
+      sql.join(watched.map(part), sql` union all `);
+    const probeQuery = union(
+      (w) =>
+        sql`select ${w.table}::text as t, count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text as v from ${sql.table(w.table)} where ${where(w)}`,
+    );
+    const takeQuery = union((w) => {
+      const row = sql`md5(row(${sql.join(w.columns.map((c) => sql.ref(c)))})::text)`;
+      return sql`select ${w.table}::text as t, count(*)::text || ':' || coalesce(md5(string_agg(${row}, '' order by ${row})), '') as v from ${sql.table(w.table)} where ${where(w)}`;
+    });
+    const run = async (query: RawBuilder<unknown>) => {
+      const { rows } = await query.execute(db);
+      return Object.fromEntries((rows as { t: string; v: string }[]).map((r) => [r.t, r.v]));
+    };
+    return {
+      tables,
+      probe: async () => JSON.stringify(await run(probeQuery)),
+      take: async () => ({ tables: await run(takeQuery) }),
+    };
+  }
+
+  return {
+    tables,
+    async probe() {
+      const { rows } = await sql<{ n: number }>`select total_changes() as n`.execute(db);
+      return String(rows[0]?.n);
+    },
+    async take() {
+      const out: Record<string, string> = {};
+      for (const w of watched) {
+        const { rows } = await sql<Record<string, unknown>>`select ${sql.join(
+          w.columns.map((c) => sql.ref(c)),
+        )} from ${sql.table(w.table)} where ${where(w)}`.execute(db);
+        const lines = rows.map((row) => JSON.stringify(Object.values(row))).sort();
+        const hash = createHash('sha1');
+        for (const line of lines) hash.update(line).update('\n');
+        out[w.table] = `${lines.length}:${hash.digest('hex').slice(0, 16)}`;
+      }
+      return { tables: out };
+    },
+  };
+}
+
+/** The tables whose rows differ, with their counts before and after: `events 12→13`. */
+export function fingerprintDiff(before: Fingerprint, after: Fingerprint): string[] {
+  const names = new Set([...Object.keys(before.tables), ...Object.keys(after.tables)]);
+  const changed: string[] = [];
+  for (const name of names) {
+    const a = before.tables[name];
+    const b = after.tables[name];
+    if (a !== b) changed.push(`${name} ${a?.split(':')[0] ?? '-'}→${b?.split(':')[0] ?? '-'}`);
+  }
+  return changed;
+}
