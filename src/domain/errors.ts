@@ -4,6 +4,7 @@
  */
 export const ERROR_CODES = [
   'validation_failed',
+  'invalid_cursor',
   'bad_request',
   'uri_too_long',
   'header_too_large',

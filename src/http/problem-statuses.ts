@@ -3,6 +3,7 @@ import type { ErrorCode } from '../domain/errors.js';
 /** The HTTP status and title of every error code; the type makes the table complete. */
 export const PROBLEM_STATUSES: Record<ErrorCode, { status: number; title: string }> = {
   validation_failed: { status: 400, title: 'The request is not valid' },
+  invalid_cursor: { status: 400, title: 'The list cursor is not valid' },
   bad_request: { status: 400, title: 'The request could not be read' },
   uri_too_long: { status: 414, title: 'A path segment is too long' },
   header_too_large: { status: 431, title: 'Request headers too large' },

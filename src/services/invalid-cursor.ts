@@ -1,8 +1,9 @@
-import { validationFailed } from '../domain/errors.js';
+import { DomainError } from '../domain/errors.js';
 
-/** A cursor this list did not give: bad input, like any other. */
+/** A cursor this list did not give: bad input, with a code of its own (start from page one). */
 export function invalidCursor() {
-  return validationFailed([
-    { field: 'cursor', code: 'invalid_cursor', detail: 'cursor is not one this list returned.' },
+  const detail = 'cursor is not one this list returned; start again without it.';
+  return new DomainError('invalid_cursor', detail, [
+    { field: 'cursor', code: 'invalid_cursor', detail },
   ]);
 }

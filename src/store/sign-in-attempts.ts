@@ -16,7 +16,7 @@ export async function countSignInAttempt(db: Db, key: string, windowStart: Date)
     )
     .returning('attempts')
     .executeTakeFirstOrThrow();
-  return Number(row.attempts);
+  return row.attempts;
 }
 
 /** Gives an attempt back (after a successful sign-in). */

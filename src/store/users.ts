@@ -40,7 +40,7 @@ export async function recordFailedSignIn(
     .where('id', '=', userId)
     .returning('failed_sign_ins')
     .executeTakeFirst();
-  return { locked: row !== undefined && Number(row.failed_sign_ins) === 0 };
+  return { locked: row !== undefined && row.failed_sign_ins === 0 };
 }
 
 /**

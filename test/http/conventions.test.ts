@@ -59,9 +59,13 @@ describe.each(DIALECTS)('HTTP conventions on %s', (dialect) => {
   });
 
   it('answers unknown routes with a problem', async () => {
-    const response = await client(t.app, token).get('/v1/nothing-here');
+    const response = await client(t.app, token).get('/v1/nothing-here?access_token=s3cr3t');
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toMatchObject({ code: 'route_not_found' });
+    expect(response.json()).toMatchObject({
+      code: 'route_not_found',
+      detail: 'No route GET /v1/nothing-here.',
+    });
+    expect(response.body).not.toContain('s3cr3t');
   });
 
   it('refuses malformed JSON, a wrong media type and a body over the limit, never 500', async () => {

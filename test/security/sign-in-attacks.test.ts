@@ -20,7 +20,8 @@ const MINUTE = 60_000;
 
 /** What a client can compare between two refusals: everything but the request's own id. */
 function visible(response: { statusCode: number; json(): Record<string, unknown> }) {
-  const { requestId: _requestId, ...body } = response.json();
+  const body = response.json();
+  delete body.requestId;
   return { status: response.statusCode, body };
 }
 

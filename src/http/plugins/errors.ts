@@ -32,8 +32,14 @@ export function installErrorHandling(app: FastifyInstance): void {
     return sendProblem(request, reply, 'internal_error', 'Something went wrong on our side.');
   });
 
+  // The path only: a query string may hold something the client should not have sent (a token).
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, 'route_not_found', `No route ${request.method} ${request.url}.`),
+    sendProblem(
+      request,
+      reply,
+      'route_not_found',
+      `No route ${request.method} ${request.url.split('?')[0]}.`,
+    ),
   );
 }
 
