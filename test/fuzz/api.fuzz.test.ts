@@ -84,9 +84,22 @@ function reportOf(dialect: string, result: RunResult, world: World): string {
       `${seconds(result.fingerprintMilliseconds)}). Replay: ${replay}`,
   ];
   if (world.seedWarnings.length > 0) lines.push(`seeding: ${world.seedWarnings.join('; ')}`);
-  const sorted = [...result.failures].sort((a, b) => a.signature.localeCompare(b.signature));
+  // First each cause with the routes that showed it, then every route's first example.
+  const byCause = new Map<string, string[]>();
+  for (const f of result.failures) byCause.set(f.cause, [...(byCause.get(f.cause) ?? []), f.route]);
+  if (byCause.size > 0) lines.push('', 'causes:');
+  for (const [cause, routes] of [...byCause].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`  ${cause}`, ...routes.sort().map((r) => `      ${r}`));
+  }
+  const sorted = [...result.failures].sort((a, b) =>
+    `${a.route} ${a.cause}`.localeCompare(`${b.route} ${b.cause}`),
+  );
   sorted.forEach((failure, n) => {
-    lines.push('', `${n + 1}. ${failure.signature} (×${failure.count})`, failure.example);
+    lines.push(
+      '',
+      `${n + 1}. ${failure.route} → ${failure.cause} (×${failure.count})`,
+      failure.example,
+    );
   });
   lines.push('', 'answers by route:');
   for (const [route, tally] of [...result.statuses].sort(([a], [b]) => a.localeCompare(b))) {

@@ -11,8 +11,8 @@ import { show, type FuzzRequest } from './requests.js';
 const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
 export interface Violation {
-  /** Groups violations with the same cause: route, status, code and what broke. */
-  signature: string;
+  /** What broke, without the route: `500 internal_error: DatabaseError [22021] …`. */
+  cause: string;
   what: string;
 }
 
@@ -25,7 +25,6 @@ export function violationsOf(
 ): Violation[] {
   const status = response.statusCode;
   const out: Violation[] = [];
-  const route = request.route.key;
   if (status < 400) return out;
   const contentType = String(response.headers['content-type'] ?? '');
   let body: Record<string, unknown> | null = null;
@@ -41,18 +40,18 @@ export function violationsOf(
   if (status >= 500) {
     const cause = loggedError ? normaliseCause(loggedError) : 'nothing logged';
     out.push({
-      signature: `${route} → ${status} ${code ?? '?'}: ${cause}`,
+      cause: `${status} ${code ?? '?'}: ${cause}`,
       what: `${status} answer`,
     });
   }
   if (!contentType.startsWith('application/problem+json')) {
     out.push({
-      signature: `${route} → ${status}: content-type ${contentType || '(none)'} (code ${code ?? 'none'})`,
+      cause: `${status}: content-type ${contentType || '(none)'} (code ${code ?? 'none'})`,
       what: `a ${status} that is not application/problem+json`,
     });
   } else if (!body) {
     out.push({
-      signature: `${route} → ${status}: problem body is not a JSON object`,
+      cause: `${status}: problem body is not a JSON object`,
       what: 'unparsable problem',
     });
   } else {
@@ -80,7 +79,7 @@ export function violationsOf(
     }
     if (wrong.length > 0) {
       out.push({
-        signature: `${route} → ${status}: ${wrong.join('; ')}`,
+        cause: `${status}: ${wrong.join('; ')}`,
         what: 'malformed problem',
       });
     }
@@ -88,7 +87,7 @@ export function violationsOf(
   const changed = fingerprintDiff(before, after);
   if (changed.length > 0) {
     out.push({
-      signature: `${route} → ${status} ${code ?? '?'}: refused but changed ${changed.map((c) => c.split(' ')[0]).join(', ')}`,
+      cause: `${status} ${code ?? '?'}: refused but changed ${changed.map((c) => c.split(' ')[0]).join(', ')}`,
       what: `refused, yet the database changed: ${changed.join(', ')}`,
     });
   }
@@ -105,7 +104,10 @@ function normaliseCause(text: string): string {
 }
 
 export interface Failure {
-  signature: string;
+  /** The route key: `GET /v1/customers`. */
+  route: string;
+  /** What broke there (Violation.cause). */
+  cause: string;
   count: number;
   /** The first request that showed it. */
   example: string;

@@ -63,10 +63,11 @@ export async function runFuzz(options: RunOptions): Promise<RunResult> {
   };
   const failures = new Map<string, Failure>();
   const statuses = new Map<string, Record<string, number>>();
-  const fail = (signature: string, example: () => string) => {
-    const known = failures.get(signature);
+  const fail = (route: string, cause: string, example: () => string) => {
+    const key = `${route} → ${cause}`;
+    const known = failures.get(key);
     if (known) known.count += 1;
-    else failures.set(signature, { signature, count: 1, example: example() });
+    else failures.set(key, { route, cause, count: 1, example: example() });
   };
 
   const sweep = sweepPlans(routes);
@@ -96,7 +97,7 @@ export async function runFuzz(options: RunOptions): Promise<RunResult> {
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      fail(`${route.key}: inject threw ${message.slice(0, 120)}`, () =>
+      fail(route.key, `inject threw ${message.slice(0, 120)}`, () =>
         describeExchange(request, headers, null, i, `inject threw: ${message}`, undefined),
       );
       await refresh();
@@ -114,7 +115,7 @@ export async function runFuzz(options: RunOptions): Promise<RunResult> {
     tally[kind] = (tally[kind] ?? 0) + 1;
     statuses.set(route.key, tally);
     for (const violation of violationsOf(request, response, before, after, logged)) {
-      fail(violation.signature, () =>
+      fail(route.key, violation.cause, () =>
         describeExchange(request, headers, response, i, violation.what, logged),
       );
     }
