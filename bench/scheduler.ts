@@ -6,18 +6,16 @@
 import { performance } from 'node:perf_hooks';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import { createContext } from '../src/create-context.js';
 import { fixedClock } from '../src/domain/clock.js';
-import { indexCatalog } from '../src/domain/catalog-index.js';
 import { systemActor } from '../src/domain/event.js';
 import type { Subscription } from '../src/domain/subscription.js';
 import { createCustomer } from '../src/services/create-customer.js';
 import { createPartner } from '../src/services/create-partner.js';
 import { newId } from '../src/services/ids.js';
 import { runDueWork } from '../src/services/run-due-work.js';
-import { DEMO_CATALOG_PATH, loadCatalog } from '../src/store/catalog-files.js';
 import type { DatabaseTarget } from '../src/store/database-url.js';
-import { openStore, type Store } from '../src/store/db.js';
-import { migrateToLatest } from '../src/store/migrate.js';
+import type { Store } from '../src/store/db.js';
 import { insertOrder } from '../src/store/orders.js';
 import { insertSubscriptions } from '../src/store/subscriptions.js';
 
@@ -35,14 +33,11 @@ export async function benchScheduler(
   target: DatabaseTarget,
   items: number,
 ): Promise<SchedulerFigures> {
-  const store = openStore(target);
+  const { ctx, store, close } = await createContext({
+    database: target,
+    clock: fixedClock(CREATED),
+  });
   try {
-    await migrateToLatest(store);
-    const ctx = {
-      db: store.db,
-      clock: fixedClock(CREATED),
-      catalog: indexCatalog(loadCatalog(DEMO_CATALOG_PATH)),
-    };
     const scheduled = await seedDue(store, ctx, items);
     const started = performance.now();
     const counts = await runDueWork({ ...ctx, clock: fixedClock(PASS_AT) }, { sandboxes: false });
@@ -54,7 +49,7 @@ export async function benchScheduler(
     const floorSeconds = await bareUpdates(target, floorIds);
     return { items, itemsPerSecond: items / seconds, floorPerSecond: items / floorSeconds };
   } finally {
-    await store.close();
+    await close();
   }
 }
 

@@ -1,9 +1,9 @@
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from './config.js';
+import { createContext } from './create-context.js';
 import { buildApp } from './http/app.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logger.js';
-import { openRuntime } from './runtime.js';
 import { bootstrapDemo, type Bootstrapped } from './services/bootstrap-demo.js';
 import { CatalogError } from './store/catalog-files.js';
 import { MigrationFailedError } from './store/migrate.js';
@@ -12,7 +12,10 @@ import { VERSION } from './version.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const { ctx, store } = await openRuntime(config);
+  const { ctx, close } = await createContext({
+    database: config.database,
+    catalog: config.catalogPath,
+  });
   const app = await buildApp(ctx, {
     logger,
     version: VERSION,
@@ -36,7 +39,7 @@ async function main(): Promise<void> {
     else logger.info({ signal }, 'shutting down');
     await app.close();
     await scheduler?.stop();
-    await store.close();
+    await close();
   });
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${(app.server.address() as { port: number }).port}`;

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/logger.js';
-import { fixedClock } from '../../src/domain/clock.js';
 import type { AppContext } from '../../src/services/context.js';
 import { createApiToken } from '../../src/services/create-api-token.js';
 import { createPartner } from '../../src/services/create-partner.js';
 import type { DialectName, Store } from '../../src/store/db.js';
-import { TEST_NOW, testCatalog } from '../helpers/app.js';
+import { testContext } from '../helpers/app.js';
 import { openTestStore } from '../helpers/stores.js';
 
 /**
@@ -25,7 +24,7 @@ export interface FuzzApp {
 
 export async function createFuzzApp(dialect: DialectName): Promise<FuzzApp> {
   const store = await openTestStore(dialect);
-  const ctx: AppContext = { db: store.db, clock: fixedClock(TEST_NOW), catalog: testCatalog() };
+  const ctx = await testContext(store);
   const logged = new Map<string, string>();
   const destination = {
     write(line: string) {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { createContext } from '../../src/create-context.js';
 import { indexCatalog, type CatalogIndex } from '../../src/domain/catalog-index.js';
 import { fixedClock, type Clock } from '../../src/domain/clock.js';
 import type { Partner } from '../../src/domain/partner.js';
@@ -18,6 +19,16 @@ export function testCatalog(): CatalogIndex {
 }
 
 export const TEST_NOW = new Date('2026-03-01T12:00:00.000Z');
+
+/** The context of a test: its store, the demo catalog, and a clock standing at TEST_NOW. */
+export async function testContext(store: Store, clock?: Clock): Promise<AppContext> {
+  const { ctx } = await createContext({
+    database: store,
+    clock: clock ?? fixedClock(TEST_NOW),
+    catalog: testCatalog(),
+  });
+  return ctx;
+}
 
 export interface TestApp {
   app: FastifyInstance;
@@ -39,11 +50,7 @@ export async function createTestApp(
   } = {},
 ): Promise<TestApp> {
   const store = await openTestStore(dialect);
-  const ctx: AppContext = {
-    db: store.db,
-    clock: options.clock ?? fixedClock(TEST_NOW),
-    catalog: testCatalog(),
-  };
+  const ctx = await testContext(store, options.clock);
   const app = await buildApp(ctx, {
     logger: false,
     version: 'test',

@@ -1,12 +1,11 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/domain/clock.js';
 import { buildApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/logger.js';
 import { createApiToken } from '../../src/services/create-api-token.js';
 import { createFirstUser } from '../../src/services/create-user.js';
 import { createPartner } from '../../src/services/create-partner.js';
-import { TEST_NOW, testCatalog } from '../helpers/app.js';
+import { testContext } from '../helpers/app.js';
 import { openTestStore } from '../helpers/stores.js';
 import type { Store } from '../../src/store/db.js';
 
@@ -25,7 +24,7 @@ describe('secrets', () => {
         done();
       },
     });
-    const ctx = { db: store.db, clock: fixedClock(TEST_NOW), catalog: testCatalog() };
+    const ctx = await testContext(store);
     const app = await buildApp(ctx, { logger: createLogger('trace', sink), version: 'test' });
     const partner = await createPartner(ctx, { name: 'Secretive', instance: 'global' });
     const { secret: token } = await createApiToken(ctx, { partnerId: partner.id, name: 'ci' });

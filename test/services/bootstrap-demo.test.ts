@@ -5,8 +5,7 @@ import { bootstrapDemo, DEMO_PARTNER_ID } from '../../src/services/bootstrap-dem
 import type { AppContext } from '../../src/services/context.js';
 import { listEventsOf } from '../../src/store/events.js';
 import type { Store } from '../../src/store/db.js';
-import { fixedClock } from '../../src/domain/clock.js';
-import { TEST_NOW, client, testCatalog } from '../helpers/app.js';
+import { client, testContext } from '../helpers/app.js';
 import { DIALECTS, openTestStore } from '../helpers/stores.js';
 
 // Each database gets the demo partner once; PostgreSQL is shared by the run, so the test checks
@@ -16,7 +15,7 @@ describe.each(DIALECTS)('first start on %s', (dialect) => {
   let ctx: AppContext;
   beforeAll(async () => {
     store = await openTestStore(dialect);
-    ctx = { db: store.db, clock: fixedClock(TEST_NOW), catalog: testCatalog() };
+    ctx = await testContext(store);
   });
   afterAll(() => store.close());
 

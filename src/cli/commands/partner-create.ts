@@ -4,7 +4,7 @@ import { createPartner } from '../../services/create-partner.js';
 import { inTransaction } from '../../store/transaction.js';
 import { parseOptions, required } from '../args.js';
 import { UsageError, type CommandOutput } from '../output.js';
-import { withRuntime } from '../with-runtime.js';
+import { withContext } from '../with-context.js';
 
 export async function runPartnerCreate(args: string[], out: CommandOutput): Promise<void> {
   const options = parseOptions(args, {
@@ -23,7 +23,7 @@ export async function runPartnerCreate(args: string[], out: CommandOutput): Prom
   if (!/^\d+$/.test(options['billing-day'])) {
     throw new UsageError('--billing-day must be a day from 1 to 28');
   }
-  const { partner, secret } = await withRuntime((ctx) =>
+  const { partner, secret } = await withContext((ctx) =>
     inTransaction(ctx.db, async (trx) => {
       const txCtx = { ...ctx, db: trx };
       const created = await createPartner(txCtx, {

@@ -3,7 +3,7 @@ import { listApiTokens } from '../../services/list-api-tokens.js';
 import { revokeApiToken } from '../../services/revoke-api-token.js';
 import { parseOptions, requiredId, roleOption } from '../args.js';
 import type { CommandOutput } from '../output.js';
-import { withRuntime } from '../with-runtime.js';
+import { withContext } from '../with-context.js';
 
 export async function runTokenCreate(args: string[], out: CommandOutput): Promise<void> {
   const options = parseOptions(args, {
@@ -14,7 +14,7 @@ export async function runTokenCreate(args: string[], out: CommandOutput): Promis
   });
   const partnerId = requiredId(options.partner, '--partner', 'partner');
   const role = roleOption(options.role);
-  const { record, secret } = await withRuntime((ctx) =>
+  const { record, secret } = await withContext((ctx) =>
     createApiToken(ctx, { partnerId, name: options.name, role }),
   );
   if (options.json) {
@@ -34,7 +34,7 @@ export async function runTokenList(args: string[], out: CommandOutput): Promise<
     json: { type: 'boolean', default: false },
   });
   const partnerId = requiredId(options.partner, '--partner', 'partner');
-  const tokens = await withRuntime((ctx) => listApiTokens(ctx, partnerId));
+  const tokens = await withContext((ctx) => listApiTokens(ctx, partnerId));
   const rows = tokens.map((t) => ({
     id: t.id,
     name: t.name,
@@ -57,6 +57,6 @@ export async function runTokenRevoke(args: string[], out: CommandOutput): Promis
   const options = parseOptions(args, { partner: { type: 'string' }, token: { type: 'string' } });
   const partnerId = requiredId(options.partner, '--partner', 'partner');
   const tokenId = requiredId(options.token, '--token', 'token');
-  await withRuntime((ctx) => revokeApiToken(ctx, { partnerId, tokenId }));
+  await withContext((ctx) => revokeApiToken(ctx, { partnerId, tokenId }));
   out.stdout(`Revoked API token ${tokenId}`);
 }

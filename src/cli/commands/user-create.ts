@@ -1,7 +1,7 @@
 import { createFirstUser } from '../../services/create-user.js';
 import { parseOptions, required, requiredId, roleOption } from '../args.js';
 import type { CommandOutput } from '../output.js';
-import { withRuntime } from '../with-runtime.js';
+import { withContext } from '../with-context.js';
 
 /** A partner user made by the operator, e.g. the first global admin of a new partner. */
 export async function runUserCreate(args: string[], out: CommandOutput): Promise<void> {
@@ -16,7 +16,7 @@ export async function runUserCreate(args: string[], out: CommandOutput): Promise
   const email = required(options.email, '--email');
   const role = roleOption(options.role);
   // The password is never taken from the command line, where it would stay in the shell history.
-  const created = await withRuntime((ctx) =>
+  const created = await withContext((ctx) =>
     createFirstUser(ctx, partnerId, {
       email,
       displayName: typeof options.name === 'string' ? options.name : email,

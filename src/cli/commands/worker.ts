@@ -4,7 +4,7 @@ import { runDueWork } from '../../services/run-due-work.js';
 import { startScheduler } from '../../jobs/scheduler.js';
 import { parseOptions } from '../args.js';
 import { UsageError, type CommandOutput } from '../output.js';
-import { withRuntime } from '../with-runtime.js';
+import { withContext } from '../with-context.js';
 
 /**
  * A separate lifecycle worker. Any number may run beside the servers (set PSC_SCHEDULER=off on
@@ -22,7 +22,7 @@ export async function runWorker(args: string[], out: CommandOutput): Promise<voi
   if (!Number.isInteger(intervalMs) || intervalMs < 100) {
     throw new UsageError('--interval-ms must be a whole number of milliseconds, at least 100');
   }
-  await withRuntime(async (ctx) => {
+  await withContext(async (ctx) => {
     if (options.once) {
       out.stdout(JSON.stringify(await runDueWork(ctx)));
       return;
