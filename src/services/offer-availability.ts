@@ -11,19 +11,22 @@ import { getSubscription } from './get-subscription.js';
 import { authorize } from '../domain/permissions.js';
 
 /**
- * The catalog as the customer sees it for a billing frequency (seed step 4): every offer that is
- * not an add-on, trials or not, available or not with every reason. Add-ons are bought from their
- * base subscription (addOnOfferAvailability).
+ * The catalog as the customer sees it for a billing frequency (seed step 4): every offer, trials
+ * or not, add-ons too unless `addOn` says otherwise, available or not with every reason. An add-on
+ * is bought from its base subscription (addOnOfferAvailability); listed here, it says whether the
+ * customer has a base it could go on.
  */
 export async function customerOfferAvailability(
   ctx: CallerContext,
   customerId: string,
-  query: { billingCycle: BillingCycle; trial: boolean },
+  query: { billingCycle: BillingCycle; trial: boolean; addOn?: boolean },
 ): Promise<OfferAvailability[]> {
   authorize(ctx.role, 'catalog.read');
   const customer = await getCustomer(ctx, customerId);
   const subscriptions = await customerSubscriptions(ctx.db, ctx.partner.id, customerId);
-  const offers = ctx.catalog.offers.filter((o) => !o.isAddOn && o.isTrial === query.trial);
+  const offers = ctx.catalog.offers.filter(
+    (o) => o.isTrial === query.trial && (query.addOn === undefined || o.isAddOn === query.addOn),
+  );
   return catalogAvailability(offers, {
     customer,
     instance: ctx.partner.instance,

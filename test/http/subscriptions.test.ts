@@ -213,7 +213,17 @@ describe.each(DIALECTS)('the subscription lifecycle on %s', (dialect) => {
         expect.objectContaining({ code: 'suspended_subscription_exists', subscriptionId: held.id }),
       ]),
     );
-    expect(catalog.some((a: { offer: { isAddOn: boolean } }) => a.offer.isAddOn)).toBe(false);
+    // Add-ons are listed too (API.md, "Availability, fixed"): no base, so none can be bought.
+    const addOns = catalog.filter((a: { offer: { isAddOn: boolean } }) => a.offer.isAddOn);
+    expect(addOns.length).toBeGreaterThan(0);
+    for (const addOn of addOns) {
+      expect(addOn).toMatchObject({
+        available: false,
+        reasons: expect.arrayContaining([
+          expect.objectContaining({ code: 'base_subscription_required' }),
+        ]),
+      });
+    }
   });
 
   it('converts a trial with a fixed quantity into its paid offer', async () => {

@@ -27,15 +27,21 @@ export function customerOfferRoutes(instance: FastifyInstance): void {
           trial: Type.Optional(
             Type.Boolean({ default: false, description: 'The Trials tab: only trial offers.' }),
           ),
+          addOn: Type.Optional(
+            Type.Boolean({
+              description: 'Only add-ons (true) or no add-ons (false); left out, both.',
+            }),
+          ),
         }),
         response: { 200: AvailabilityList, ...authenticatedErrors },
       },
     },
     async (request) => {
-      const { billingCycle = 'monthly', trial = false } = request.query;
+      const { billingCycle = 'monthly', trial = false, addOn } = request.query;
       const items = await customerOfferAvailability(caller(request), request.params.customerId, {
         billingCycle,
         trial,
+        addOn,
       });
       return { items };
     },
