@@ -9,9 +9,9 @@ import type { DialectName } from '../../src/store/db.js';
  * - `take()` is the fingerprint: per table, the row count and a hash of the rows. Two
  *   fingerprints differ exactly when a row was added, removed or changed.
  * - `probe()` is a cheap signal that something may have been written: SQLite's total_changes()
- *   of the one connection the app writes through, or PostgreSQL's row count and sum of xmin (a
- *   row written anew gets a new xmin). The runner takes a fingerprint only when the probe moved,
- *   so a request that wrote nothing costs one small query.
+ *   of the one connection the app writes through, or PostgreSQL's row count and sum of xmin per
+ *   table (a row written anew gets a new xmin). The runner takes a fingerprint only when the
+ *   probe moved, so a request that wrote nothing costs one small query.
  */
 export interface Fingerprint {
   /** table → `count:hash`. */
@@ -72,27 +72,7 @@ export async function watchDatabase(
   };
   const tables = watched.map((w) => w.table);
 
-  if (dialect === 'postgres') {
-    const union = (part: (w: Watched) => RawBuilder<unknown>) =>
-      sql.join(watched.map(part), sql` union all `);
-    const probeQuery = union(
-      (w) =>
-        sql`select ${w.table}::text as t, count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text as v from ${sql.table(w.table)} where ${where(w)}`,
-    );
-    const takeQuery = union((w) => {
-      const row = sql`md5(row(${sql.join(w.columns.map((c) => sql.ref(c)))})::text)`;
-      return sql`select ${w.table}::text as t, count(*)::text || ':' || coalesce(md5(string_agg(${row}, '' order by ${row})), '') as v from ${sql.table(w.table)} where ${where(w)}`;
-    });
-    const run = async (query: RawBuilder<unknown>) => {
-      const { rows } = await query.execute(db);
-      return Object.fromEntries((rows as { t: string; v: string }[]).map((r) => [r.t, r.v]));
-    };
-    return {
-      tables,
-      probe: async () => JSON.stringify(await run(probeQuery)),
-      take: async () => ({ tables: await run(takeQuery) }),
-    };
-  }
+  if (dialect === 'postgres') return postgresWatch(db, watched, where);
 
   return {
     tables,
@@ -112,6 +92,72 @@ export async function watchDatabase(
         out[w.table] = `${lines.length}:${hash.digest('hex').slice(0, 16)}`;
       }
       return { tables: out };
+    },
+  };
+}
+
+/**
+ * PostgreSQL: the WAL insert position says whether anything at all was written since the last
+ * look (one tiny query); only then the partner rows' count and sum of xmin per table, and the
+ * content hash (a sum of row hashes, so no sort) only of the tables whose probe moved.
+ */
+function postgresWatch(
+  db: Kysely<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  watched: readonly Watched[],
+  where: (w: Watched) => RawBuilder<unknown>,
+): DatabaseWatch {
+  const union = (tables: readonly Watched[], part: (w: Watched) => RawBuilder<unknown>) =>
+    sql.join(tables.map(part), sql` union all `);
+  const probeQuery = union(
+    watched,
+    (w) =>
+      sql`select ${w.table}::text as t, count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text as v from ${sql.table(w.table)} where ${where(w)}`,
+  );
+  const contentOf = (w: Watched) => {
+    const row = sql`row(${sql.join(w.columns.map((c) => sql.ref(c)))})::text`;
+    return sql`select ${w.table}::text as t, count(*)::text || ':' || coalesce(sum(hashtextextended(${row}, 0)), 0)::text as v from ${sql.table(w.table)} where ${where(w)}`;
+  };
+  const run = async (query: RawBuilder<unknown>) => {
+    const { rows } = await query.execute(db);
+    return Object.fromEntries((rows as { t: string; v: string }[]).map((r) => [r.t, r.v]));
+  };
+  let walAvailable = true;
+  let last: { lsn: string | null; tables: Record<string, string> } | null = null;
+  const probeTables = async (): Promise<Record<string, string>> => {
+    let lsn: string | null = null;
+    if (walAvailable) {
+      try {
+        const { rows } = await sql<{
+          lsn: string;
+        }>`select pg_current_wal_insert_lsn()::text as lsn`.execute(db);
+        lsn = rows[0]?.lsn ?? null;
+      } catch {
+        walAvailable = false; // not allowed for this role: always probe the tables
+      }
+    }
+    if (last && lsn !== null && lsn === last.lsn) return last.tables;
+    last = { lsn, tables: await run(probeQuery) };
+    return last.tables;
+  };
+  /** Content per table, and the probe value it was computed at. */
+  const content = new Map<string, { probe: string; value: string }>();
+  return {
+    tables: watched.map((w) => w.table),
+    probe: async () => JSON.stringify(await probeTables()),
+    async take() {
+      const probes = await probeTables();
+      const stale = watched.filter((w) => content.get(w.table)?.probe !== probes[w.table]);
+      if (stale.length > 0) {
+        const values = await run(union(stale, contentOf));
+        for (const w of stale) {
+          content.set(w.table, { probe: probes[w.table] ?? '', value: values[w.table] ?? '' });
+        }
+      }
+      return {
+        tables: Object.fromEntries(
+          watched.map((w) => [w.table, content.get(w.table)?.value ?? '']),
+        ),
+      };
     },
   };
 }
