@@ -7,9 +7,8 @@ export interface PartnerClock {
 }
 
 /**
- * The time by the caller's partner: a sandbox partner's own clock, else the server's. What the
- * portal shows before a change (the date a suspension would expire) is computed from it, as the
- * change itself will be.
+ * The time by the caller's partner, which its changes use: a sandbox partner's own clock, else
+ * the server's.
  */
 export function readClock(ctx: CallerContext): PartnerClock {
   authorize(ctx.role, 'catalog.read');

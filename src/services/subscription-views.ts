@@ -1,6 +1,9 @@
 import { addOnOffersOf } from '../domain/availability.js';
 import { availableActions } from '../domain/subscription-lifecycle.js';
 import type { Subscription, SubscriptionAction } from '../domain/subscription.js';
+import { suspensionPreview, type SuspensionPreview } from '../domain/suspension-preview.js';
+import type { Customer } from '../domain/customer.js';
+import { findCustomer } from '../store/customers.js';
 import { assignedCounts } from '../store/license-assignments.js';
 import { subscriptionsByIds } from '../store/subscriptions.js';
 import type { CallerContext } from './context.js';
@@ -12,11 +15,13 @@ export interface SubscriptionView {
   actions: SubscriptionAction[];
   /** How many of its licenses are assigned to customer users (`quantity` is how many were bought). */
   assignedLicenses: number;
+  /** What suspending it now would set; null unless `actions` has `suspend`. */
+  suspensionPreview: SuspensionPreview | null;
 }
 
 /**
- * Subscriptions with their actions and assigned licenses; the bases of add-ons are read in one
- * query, the assigned counts in another.
+ * Subscriptions with their actions, assigned licenses and suspension preview; the bases of
+ * add-ons are read in one query, the assigned counts in another, and each customer once.
  */
 export async function withActions(
   ctx: CallerContext,
@@ -34,6 +39,7 @@ export async function withActions(
     ctx.partner.id,
     subscriptions.map((s) => s.id),
   );
+  const customers = await customersOf(ctx, subscriptions);
   const now = ctx.clock.now();
   return subscriptions.map((subscription) => {
     const offer = offerOf(ctx, subscription);
@@ -41,15 +47,31 @@ export async function withActions(
       subscription.parentSubscriptionId === null
         ? undefined
         : known.get(subscription.parentSubscriptionId);
+    const actions = availableActions(subscription, offer, now, {
+      ...(base ? { base } : {}),
+      hasAddOnOffers: addOnOffersOf(ctx.catalog.offers, offer.id).length > 0,
+    });
+    const customer = customers.get(subscription.customerId);
+    if (!customer) throw new Error(`customer of subscription ${subscription.id} is missing`);
     return {
       subscription,
-      actions: availableActions(subscription, offer, now, {
-        ...(base ? { base } : {}),
-        hasAddOnOffers: addOnOffersOf(ctx.catalog.offers, offer.id).length > 0,
-      }),
+      actions,
       assignedLicenses: assigned.get(subscription.id) ?? 0,
+      suspensionPreview: suspensionPreview(actions, offer.policies, customer, now),
     };
   });
+}
+
+async function customersOf(
+  ctx: CallerContext,
+  subscriptions: readonly Subscription[],
+): Promise<Map<string, Customer>> {
+  const customers = new Map<string, Customer>();
+  for (const id of new Set(subscriptions.map((s) => s.customerId))) {
+    const customer = await findCustomer(ctx.db, ctx.partner.id, id);
+    if (customer) customers.set(id, customer);
+  }
+  return customers;
 }
 
 export async function withActionsOne(

@@ -13,6 +13,7 @@ export function presentSubscription({
   subscription: s,
   actions,
   assignedLicenses,
+  suspensionPreview,
 }: SubscriptionView): Static<typeof SubscriptionSchema> {
   return {
     id: s.id,
@@ -44,5 +45,8 @@ export function presentSubscription({
     currency: s.currency,
     etag: etagOf(s.version),
     actions,
+    suspensionPreview: suspensionPreview && {
+      expiresAt: suspensionPreview.expiresAt.toISOString(),
+    },
   };
 }

@@ -55,6 +55,20 @@ export const SubscriptionSchema = Type.Object(
     actions: Type.Array(literals(SUBSCRIPTION_ACTIONS), {
       description: 'What may be done now.',
     }),
+    suspensionPreview: Nullable(
+      Type.Object(
+        {
+          expiresAt: {
+            ...Instant,
+            description: 'When the data would be deleted unless reactivated.',
+          },
+        },
+        {
+          description:
+            'What suspending it now would set, shown before the change; null unless actions has suspend.',
+        },
+      ),
+    ),
   },
   { $id: 'Subscription' },
 );
