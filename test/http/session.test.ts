@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFirstUser } from '../../src/services/create-user.js';
-import { MAX_FAILED_SIGN_INS } from '../../src/domain/user.js';
-import { permissionsOf, type Role } from '../../src/domain/permissions.js';
+import {
+  MAX_FAILED_SIGN_INS,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+} from '../../src/domain/user.js';
+import { ROLES, permissionsOf, type Role } from '../../src/domain/permissions.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { HOUR, TestClock } from '../helpers/clock.js';
 import { newCustomerBody } from '../helpers/customers.js';
@@ -57,6 +61,22 @@ describe.each(DIALECTS)('portal sessions on %s', (dialect) => {
     expect(admin.suspensionReasons).toEqual(['customer_request', 'nonpayment', 'fraud', 'other']);
     const billing = (await signIn((await user('billing_admin')).email)).json();
     expect(billing.suspensionReasons).toEqual(['nonpayment']);
+  });
+
+  it('tells the portal the roles and the password lengths the API accepts', async () => {
+    const { email } = await user();
+    const response = await signIn(email);
+    expect(response.json().roles).toEqual(ROLES);
+    expect(response.json().passwordLength).toEqual({
+      min: MIN_PASSWORD_LENGTH,
+      max: MAX_PASSWORD_LENGTH,
+    });
+    const cookie = cookieOf(response);
+    const session = await t.app.inject({ method: 'GET', url: '/v1/session', headers: { cookie } });
+    expect(session.json()).toMatchObject({
+      roles: ROLES,
+      passwordLength: { min: 12, max: 256 },
+    });
   });
 
   it('signs in with an httpOnly SameSite cookie and protects writes with a CSRF token', async () => {

@@ -3,11 +3,12 @@ import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   PERMISSION_NAMES,
+  ROLES,
   permissionsOf,
   suspensionReasonsFor,
 } from '../../../domain/permissions.js';
 import { PARTNER_SUSPENSION_REASONS } from '../../../domain/subscription.js';
-import { MAX_PASSWORD_LENGTH, type User } from '../../../domain/user.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type User } from '../../../domain/user.js';
 import type { AppContext } from '../../../services/context.js';
 import { changePassword, signOut } from '../../../services/sessions.js';
 import { signIn } from '../../../services/sign-in.js';
@@ -16,6 +17,7 @@ import { SESSION_COOKIE, caller } from '../../plugins/auth.js';
 import { presentUser } from '../../presenters/user.js';
 import { Instant, authenticatedErrors } from '../../schemas/common.js';
 import { literals } from '../../schemas/offer.js';
+import { RoleSchema } from '../../schemas/user.js';
 
 const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH });
 const SessionSchema = Type.Object({
@@ -26,6 +28,13 @@ const SessionSchema = Type.Object({
   suspensionReasons: Type.Array(literals(PARTNER_SUSPENSION_REASONS), {
     description: 'The reasons the role may suspend a subscription for.',
   }),
+  roles: Type.Array(RoleSchema, {
+    description: 'Every role a user can have, most powerful first: what a user may be given.',
+  }),
+  passwordLength: Type.Object(
+    { min: Type.Integer(), max: Type.Integer() },
+    { description: 'How many characters a new password has, at least and at most.' },
+  ),
   csrfToken: Type.String({ description: 'Send as X-CSRF-Token with every write.' }),
   expiresAt: Type.Optional(Instant),
 });
@@ -122,6 +131,8 @@ function presentSessionUser(user: User) {
     user: presentUser(user),
     permissions: permissionsOf(user.role),
     suspensionReasons: suspensionReasonsFor(user.role),
+    roles: [...ROLES],
+    passwordLength: { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH },
   };
 }
 
