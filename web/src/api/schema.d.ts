@@ -510,6 +510,8 @@ export interface paths {
                     billingCycle?: "monthly" | "annual";
                     /** @description The Trials tab: only trial offers. */
                     trial?: boolean;
+                    /** @description Only add-ons (true) or no add-ons (false); left out, both. */
+                    addOn?: boolean;
                 };
                 header?: never;
                 path: {
@@ -2404,6 +2406,13 @@ export interface paths {
                             permissions: ("catalog.read" | "customers.read" | "customers.create" | "orders.read" | "orders.create" | "subscriptions.read" | "subscriptions.update_details" | "subscriptions.change_quantity" | "subscriptions.suspend" | "subscriptions.reactivate" | "subscriptions.cancel" | "subscriptions.convert" | "customer_users.read" | "customer_users.write" | "licenses.assign" | "entitlements.check" | "audit.read" | "sandbox.clock" | "users.manage" | "tokens.manage")[];
                             /** @description The reasons the role may suspend a subscription for. */
                             suspensionReasons: ("customer_request" | "nonpayment" | "fraud" | "other")[];
+                            /** @description Every role a user can have, most powerful first: what a user may be given. */
+                            roles: ("global_admin" | "admin_agent" | "sales_agent" | "helpdesk_agent" | "billing_admin")[];
+                            /** @description How many characters a new password has, at least and at most. */
+                            passwordLength: {
+                                min: number;
+                                max: number;
+                            };
                             /** @description Send as X-CSRF-Token with every write. */
                             csrfToken: string;
                             /**
@@ -2473,6 +2482,13 @@ export interface paths {
                             permissions: ("catalog.read" | "customers.read" | "customers.create" | "orders.read" | "orders.create" | "subscriptions.read" | "subscriptions.update_details" | "subscriptions.change_quantity" | "subscriptions.suspend" | "subscriptions.reactivate" | "subscriptions.cancel" | "subscriptions.convert" | "customer_users.read" | "customer_users.write" | "licenses.assign" | "entitlements.check" | "audit.read" | "sandbox.clock" | "users.manage" | "tokens.manage")[];
                             /** @description The reasons the role may suspend a subscription for. */
                             suspensionReasons: ("customer_request" | "nonpayment" | "fraud" | "other")[];
+                            /** @description Every role a user can have, most powerful first: what a user may be given. */
+                            roles: ("global_admin" | "admin_agent" | "sales_agent" | "helpdesk_agent" | "billing_admin")[];
+                            /** @description How many characters a new password has, at least and at most. */
+                            passwordLength: {
+                                min: number;
+                                max: number;
+                            };
                             /** @description Send as X-CSRF-Token with every write. */
                             csrfToken: string;
                             /**
@@ -3146,6 +3162,13 @@ export interface components {
             etag: string;
             /** @description What may be done now. */
             actions: ("change_quantity" | "suspend" | "reactivate" | "cancel" | "convert" | "add_addon")[];
+            suspensionPreview: {
+                /**
+                 * Format: date-time
+                 * @description When the data would be deleted unless reactivated.
+                 */
+                expiresAt: string;
+            } | null;
         };
         Order: {
             /**
