@@ -2,7 +2,7 @@ import { addDays, addInstantDays, startOfUtcDay } from './calendar.js';
 import type { Offer } from './offer.js';
 import type { Subscription } from './subscription.js';
 import { termDates, windowEnd } from './subscription-terms.js';
-import { transitionFor } from './subscription-lifecycle.js';
+import { decideDeprovision } from './subscription-lifecycle.js';
 
 /** How long before an end the customer's partner is warned (subscription.expiring_soon). */
 export const EXPIRING_SOON_DAYS = 7;
@@ -31,8 +31,7 @@ export function dueTransition(
   base?: Pick<Subscription, 'status' | 'commitmentEndDate'>,
 ): DueTransition | null {
   if (sub.status === 'suspended') {
-    const due = sub.expiresAt !== null && now.getTime() >= sub.expiresAt.getTime();
-    return due && transitionFor('suspended', 'deprovision') ? { kind: 'deprovision' } : null;
+    return decideDeprovision(sub, now) ? { kind: 'deprovision' } : null;
   }
   if (sub.status !== 'active' || now.getTime() < termEndsAt(sub).getTime()) return null;
   if (sub.isTrial) return { kind: 'expire', reason: 'trial_ended' };

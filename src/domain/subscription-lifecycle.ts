@@ -127,11 +127,10 @@ export function decideQuantityChange(
       { field: '/quantity', code: 'quantity_out_of_range', detail },
     ]);
   }
-  const until = sub.quantityDecreaseAllowedUntil;
-  if (quantity < sub.quantity && until !== null && now.getTime() > until.getTime()) {
+  if (quantity < sub.quantity && !canDecreaseAt(sub, now)) {
     throw new DomainError(
       'quantity_decrease_not_allowed',
-      `The quantity of subscription ${sub.id} could be lowered only until ${until.toISOString()}; it can still be raised.`,
+      `The quantity of subscription ${sub.id} could be lowered only until ${sub.quantityDecreaseAllowedUntil?.toISOString()}; it can still be raised.`,
     );
   }
   if (quantity < assigned) {
@@ -244,13 +243,13 @@ export function decideReactivate(
   base?: Pick<Subscription, 'id' | 'status'>,
 ): ReactivationChange {
   requireTransition(sub, 'reactivate');
-  if (sub.expiresAt !== null && now.getTime() >= sub.expiresAt.getTime()) {
+  if (!canReactivateAt(sub, now)) {
     throw new DomainError(
       'retention_expired',
-      `Subscription ${sub.id} could be reactivated only until ${sub.expiresAt.toISOString()}.`,
+      `Subscription ${sub.id} could be reactivated only until ${sub.expiresAt?.toISOString()}.`,
     );
   }
-  if (sub.parentSubscriptionId !== null && base?.status !== 'active') {
+  if (!baseAllowsActive(sub, base)) {
     throw new DomainError(
       'base_subscription_inactive',
       `Add-on subscription ${sub.id} cannot be active while its base ${sub.parentSubscriptionId} is ${base?.status ?? 'not active'}; reactivate the base.`,
@@ -278,11 +277,10 @@ export function addOnsReturningWithBase(
 
 export function decideCancel(sub: Subscription, now: Date): { status: 'deleted'; deletedAt: Date } {
   requireTransition(sub, 'cancel');
-  const until = sub.cancellationAllowedUntil;
-  if (until !== null && now.getTime() > until.getTime()) {
+  if (!canCancelAt(sub, now)) {
     throw new DomainError(
       'cancellation_window_expired',
-      `Subscription ${sub.id} could be cancelled only until ${until.toISOString()}.`,
+      `Subscription ${sub.id} could be cancelled only until ${sub.cancellationAllowedUntil?.toISOString()}.`,
     );
   }
   return { status: 'deleted', deletedAt: new Date(now.getTime()) };
@@ -323,13 +321,12 @@ export function decideConversion(trial: Subscription, trialOffer: Offer, target:
   }
 }
 
-/** Whether a suspended subscription's retention has passed: deleted exactly at `expiresAt`. */
+/**
+ * Whether a suspended subscription's retention has passed: deleted exactly at `expiresAt`. The
+ * scheduler's deprovisioning asks this, and so does reactivation (the other side of the instant).
+ */
 export function decideDeprovision(sub: Subscription, now: Date): boolean {
-  return (
-    transitionFor(sub.status, 'deprovision') !== undefined &&
-    sub.expiresAt !== null &&
-    now.getTime() >= sub.expiresAt.getTime()
-  );
+  return transitionFor(sub.status, 'deprovision') !== undefined && !canReactivateAt(sub, now);
 }
 
 /** What may be done now: the `actions` of the API. `base` is required for an add-on. */
@@ -340,23 +337,51 @@ export function availableActions(
   context: { base?: Pick<Subscription, 'id' | 'status'>; hasAddOnOffers: boolean },
 ): SubscriptionAction[] {
   const active = sub.status === 'active';
-  const baseActive = sub.parentSubscriptionId === null || context.base?.status === 'active';
+  const baseActive = baseAllowsActive(sub, context.base);
   const allowed: Record<SubscriptionAction, boolean> = {
     change_quantity:
       active && !sub.isTrial && (canIncrease(sub, offer) || canDecrease(sub, offer, now)),
     suspend: active && baseActive,
-    reactivate:
-      sub.status === 'suspended' &&
-      (sub.expiresAt === null || now.getTime() < sub.expiresAt.getTime()) &&
-      baseActive,
-    cancel:
-      (active || sub.status === 'suspended') &&
-      (sub.cancellationAllowedUntil === null ||
-        now.getTime() <= sub.cancellationAllowedUntil.getTime()),
+    reactivate: sub.status === 'suspended' && canReactivateAt(sub, now) && baseActive,
+    cancel: transitionFor(sub.status, 'cancel') !== undefined && canCancelAt(sub, now),
     convert: active && sub.isTrial && (offer.trial?.conversionTargetOfferIds.length ?? 0) > 0,
     add_addon: active && !offer.isAddOn && context.hasAddOnOffers,
   };
   return SUBSCRIPTION_ACTIONS.filter((action) => allowed[action]);
+}
+
+// The predicates below are shared by availableActions and the decisions' refusals, so that what
+// the portal offers and what the API accepts cannot drift apart.
+
+/** Inside the cancellation window, or the offer has none. */
+export function canCancelAt(
+  sub: Pick<Subscription, 'cancellationAllowedUntil'>,
+  now: Date,
+): boolean {
+  const until = sub.cancellationAllowedUntil;
+  return until === null || now.getTime() <= until.getTime();
+}
+
+/** Inside the quantity-decrease window, or the offer has none. */
+export function canDecreaseAt(
+  sub: Pick<Subscription, 'quantityDecreaseAllowedUntil'>,
+  now: Date,
+): boolean {
+  const until = sub.quantityDecreaseAllowedUntil;
+  return until === null || now.getTime() <= until.getTime();
+}
+
+/** Before the end of retention: a suspended subscription's data still exists. */
+export function canReactivateAt(sub: Pick<Subscription, 'expiresAt'>, now: Date): boolean {
+  return sub.expiresAt === null || now.getTime() < sub.expiresAt.getTime();
+}
+
+/** No add-on is active under a base that is not. */
+export function baseAllowsActive(
+  sub: Pick<Subscription, 'parentSubscriptionId'>,
+  base: Pick<Subscription, 'status'> | undefined,
+): boolean {
+  return sub.parentSubscriptionId === null || base?.status === 'active';
 }
 
 function canIncrease(sub: Subscription, offer: Offer): boolean {
@@ -364,8 +389,5 @@ function canIncrease(sub: Subscription, offer: Offer): boolean {
 }
 
 function canDecrease(sub: Subscription, offer: Offer, now: Date): boolean {
-  const until = sub.quantityDecreaseAllowedUntil;
-  return (
-    sub.quantity > offer.minimumQuantity && (until === null || now.getTime() <= until.getTime())
-  );
+  return sub.quantity > offer.minimumQuantity && canDecreaseAt(sub, now);
 }

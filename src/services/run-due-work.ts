@@ -1,5 +1,8 @@
 import type { AppContext } from './context.js';
-import { processDueSubscription, type DueOutcome } from './process-due-subscription.js';
+import {
+  processDueSubscription,
+  type DueOutcome,
+} from './subscriptions/process-due-subscription.js';
 import { dueSubscriptionIds, type DueScope } from '../store/due-subscriptions.js';
 import { findPartner, listSandboxPartners } from '../store/partners.js';
 

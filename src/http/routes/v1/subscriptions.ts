@@ -2,11 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DomainError } from '../../../domain/errors.js';
-import { convertTrial } from '../../../services/convert-trial.js';
+import { convertTrial } from '../../../services/subscriptions/convert-trial.js';
 import { getSubscription } from '../../../services/get-subscription.js';
 import { listAddOns, listSubscriptions } from '../../../services/list-subscriptions.js';
 import { withActions, withActionsOne } from '../../../services/subscription-views.js';
-import { authorizeChanges, updateSubscription } from '../../../services/update-subscription.js';
+import {
+  authorizeChanges,
+  patchSubscription,
+} from '../../../services/subscriptions/patch-subscription.js';
 import { caller } from '../../plugins/auth.js';
 import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentSubscription } from '../../presenters/subscription.js';
@@ -95,10 +98,9 @@ export function subscriptionRoutes(instance: FastifyInstance): void {
       const answer = await idempotent(request, reply, {
         authorize: (ctx) => authorizeChanges(ctx, request.body),
         async run(ctx) {
-          const updated = await updateSubscription(
+          const updated = await patchSubscription(
             ctx,
-            customerId,
-            subscriptionId,
+            { customerId, subscriptionId },
             request.body,
             expectedVersion,
           );
