@@ -2,6 +2,26 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layers } from './eslint/layers.js';
+
+const LAYER_ZONES = [
+  {
+    target: 'src/http',
+    from: 'src/store',
+    message: 'src/http reaches the database only through src/services.',
+  },
+  {
+    target: 'src/domain',
+    from: 'src',
+    except: ['src/domain'],
+    message: 'src/domain is pure: it imports nothing from the other layers.',
+  },
+  {
+    target: 'web/src',
+    from: 'src',
+    message: 'The portal knows the server only by its API (web/src/api), never its source.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -27,16 +47,18 @@ export default tseslint.config(
     },
   },
   {
+    // The dependency rule of docs/architecture.md, checked where each import resolves.
+    files: ['src/**/*.ts', 'web/src/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/imports': ['error', LAYER_ZONES] },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            {
-              group: ['../store/*', '../http/*', '../services/*', '../jobs/*', '../cli/*'],
-              message: 'src/domain is pure: it imports nothing from the other layers.',
-            },
             {
               group: [
                 'node:fs*',
@@ -84,7 +106,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.js', 'bin/*.js'],
+    files: ['*.js', 'bin/*.js', 'eslint/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

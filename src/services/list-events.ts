@@ -8,12 +8,17 @@ import type { CallerContext } from './context.js';
 import { getSubscription } from './get-subscription.js';
 import { invalidCursor } from './invalid-cursor.js';
 
+// The audit filter, for the route that parses it: http sees store types only through services.
+export type { EventQuery };
+
 /** An event with the names of what it is about, as they are now, for people to read. */
 export interface NamedEvent {
   event: DomainEvent;
   customerName: string | null;
   subscriptionName: string | null;
 }
+
+export type NamedEventPage = Page<NamedEvent>;
 
 /** The partner's audit log, filtered and paged, oldest first: for those who may audit. */
 export function listEvents(ctx: CallerContext, query: EventQuery): Promise<Page<DomainEvent>> {
@@ -25,12 +30,12 @@ export function listEvents(ctx: CallerContext, query: EventQuery): Promise<Page<
 export async function listNamedEvents(
   ctx: CallerContext,
   query: EventQuery,
-): Promise<Page<NamedEvent>> {
+): Promise<NamedEventPage> {
   return withNames(ctx, await listEvents(ctx, query));
 }
 
 /** A page of events with their customers' and subscriptions' names: two queries a page. */
-async function withNames(ctx: CallerContext, page: Page<DomainEvent>): Promise<Page<NamedEvent>> {
+async function withNames(ctx: CallerContext, page: Page<DomainEvent>): Promise<NamedEventPage> {
   const ids = (pick: (event: DomainEvent) => string | null) => [
     ...new Set(page.items.flatMap((event) => pick(event) ?? [])),
   ];
@@ -64,7 +69,7 @@ export async function listSubscriptionEvents(
   customerId: string,
   subscriptionId: string,
   query: { limit: number; cursor?: string },
-): Promise<Page<NamedEvent>> {
+): Promise<NamedEventPage> {
   await getSubscription(ctx, customerId, subscriptionId);
   return withNames(ctx, await eventPage(ctx, { ...query, customerId, subscriptionId }));
 }

@@ -2,14 +2,13 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { ACTOR_TYPES } from '../../../domain/event.js';
 import type { CallerContext } from '../../../services/context.js';
-import type { EventQuery } from '../../../store/events.js';
-import type { Page as EventPageOf } from '../../../store/page.js';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   listNamedEvents,
   listSubscriptionEvents,
-  type NamedEvent,
+  type EventQuery,
+  type NamedEventPage,
 } from '../../../services/list-events.js';
 import { caller } from '../../plugins/auth.js';
 import { presentEvent } from '../../presenters/event.js';
@@ -29,7 +28,7 @@ function wantsCsv(accept: string | undefined): boolean {
 async function* csvLines(
   ctx: CallerContext,
   query: Omit<EventQuery, 'limit' | 'cursor'>,
-  first: EventPageOf<NamedEvent>,
+  first: NamedEventPage,
 ): AsyncGenerator<string> {
   yield csvHeader();
   let page = first;
