@@ -97,6 +97,8 @@ describe.skipIf(!hasChromium)('the portal in chromium', () => {
     await expect
       .poll(() => govSuite.innerText())
       .toContain('Not available for the customer’s segment.');
+    // Add-ons are bought on their base subscription's page, not here.
+    expect(await page.locator('[data-offer-id="mail-extra-storage"]').count()).toBe(0);
     await shot(page, '05-new-subscription');
     const [orderResponse] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/orders') && r.request().method() === 'POST'),

@@ -56,7 +56,8 @@ export function NewSubscriptionPage() {
         api.GET('/v1/customers/{customerId}/offers', {
           params: {
             path: { customerId },
-            query: tab === 'trial' ? { billingCycle, trial: true } : { billingCycle },
+            // Add-ons are bought on their base subscription's page.
+            query: { billingCycle, addOn: false, ...(tab === 'trial' ? { trial: true } : {}) },
           },
         }),
       ),

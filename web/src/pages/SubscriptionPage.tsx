@@ -258,9 +258,7 @@ function SubscriptionEditor(props: {
             onChange={(_event, data) => setAutoRenew(data.checked)}
           />
           <StatusChoice
-            customer={customer}
             subscription={s}
-            offer={offer}
             status={status}
             onStatus={setStatus}
             reason={reason}

@@ -9,11 +9,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { Customer, Offer, Subscription, SuspensionReason } from '../../api/client';
-import { usePartnerNow } from '../../lib/clock';
+import type { Subscription, SuspensionReason } from '../../api/client';
 import { useFormat } from '../../lib/format';
-import { suspensionExpiresAt } from '../../lib/retention';
 import { useSession } from '../../session';
+import { useSuspensionPreview } from './useSuspensionPreview';
 
 export type Status = 'active' | 'suspended';
 
@@ -32,9 +31,7 @@ const useStyles = makeStyles({
  * Suspended the date the data would be deleted, shown before the change is submitted.
  */
 export function StatusChoice(props: {
-  customer: Customer;
   subscription: Subscription;
-  offer: Offer;
   status: Status;
   onStatus: (status: Status) => void;
   reason: SuspensionReason | '';
@@ -42,23 +39,14 @@ export function StatusChoice(props: {
   canSuspend: boolean;
   canReactivate: boolean;
 }) {
-  const { customer, subscription: s, offer, status, reason, canSuspend, canReactivate } = props;
+  const { subscription: s, status, reason, canSuspend, canReactivate } = props;
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
   const wasSuspended = s.status === 'suspended';
   // The reasons the user's role may suspend for, as the API decides them.
   const reasons = useSession().data?.suspensionReasons ?? [];
-  // Shown before submitting, computed exactly as the API will (seed step 4), by the same clock.
-  const now = usePartnerNow(status === 'suspended' && !wasSuspended);
-  const wouldExpireAt =
-    now &&
-    suspensionExpiresAt(
-      offer.policies,
-      customer.accountOpenedAt,
-      customer.firstBillingPeriodStart,
-      now,
-    );
+  const wouldExpireAt = useSuspensionPreview(s, status === 'suspended' && !wasSuspended);
 
   return (
     <div>
