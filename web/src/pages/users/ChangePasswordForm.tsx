@@ -10,7 +10,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './model';
+import { usePasswordLength } from './policy';
 import { passwordLengthError, ProblemBar } from './problems';
 import { TextField } from './TextField';
 
@@ -31,6 +31,7 @@ export function ChangePasswordForm(props: { email: string }) {
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [checked, setChecked] = useState(false);
+  const passwordLength = usePasswordLength();
 
   const change = useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
@@ -50,7 +51,7 @@ export function ChangePasswordForm(props: { email: string }) {
 
   const errors = {
     current: current === '' ? t('users.account.password.currentRequired') : undefined,
-    next: passwordLengthError(t, next),
+    next: passwordLengthError(t, next, passwordLength),
     confirm: confirm !== next ? t('users.account.password.mismatch') : undefined,
   };
   const shown = (error: string | undefined) => (checked ? error : undefined);
@@ -84,10 +85,7 @@ export function ChangePasswordForm(props: { email: string }) {
         type="password"
         autoComplete="new-password"
         required
-        hint={t('users.account.password.newHint', {
-          min: MIN_PASSWORD_LENGTH,
-          max: MAX_PASSWORD_LENGTH,
-        })}
+        hint={passwordLength && t('users.account.password.newHint', passwordLength)}
         value={next}
         onChange={setNext}
         error={shown(errors.next)}

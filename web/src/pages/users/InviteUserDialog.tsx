@@ -4,14 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { DialogForm, FormDialog } from './DialogForm';
-import {
-  MAX_PASSWORD_LENGTH,
-  MIN_PASSWORD_LENGTH,
-  USERS_KEY,
-  type NewUser,
-  type Role,
-  type User,
-} from './model';
+import { USERS_KEY, type NewUser, type Role, type User } from './model';
+import { usePasswordLength } from './policy';
 import { passwordLengthError, ProblemBar } from './problems';
 import { RolePicker } from './RolePicker';
 import { TextField } from './TextField';
@@ -49,6 +43,7 @@ function InviteForm(props: { onInvited: (invited: Invited) => void }) {
   const [role, setRole] = useState<Role>('sales_agent');
   const [password, setPassword] = useState('');
   const [checked, setChecked] = useState(false);
+  const passwordLength = usePasswordLength();
 
   const invite = useMutation({
     mutationFn: (body: NewUser) =>
@@ -67,7 +62,7 @@ function InviteForm(props: { onInvited: (invited: Invited) => void }) {
   const errors = {
     email: email.trim() === '' ? t('users.invite.emailRequired') : undefined,
     displayName: displayName.trim() === '' ? t('users.invite.nameRequired') : undefined,
-    password: password === '' ? undefined : passwordLengthError(t, password),
+    password: password === '' ? undefined : passwordLengthError(t, password, passwordLength),
   };
   const shown = (error: string | undefined) => (checked ? error : undefined);
 
@@ -113,10 +108,7 @@ function InviteForm(props: { onInvited: (invited: Invited) => void }) {
         label={t('users.invite.password')}
         type="password"
         autoComplete="new-password"
-        hint={t('users.invite.passwordHint', {
-          min: MIN_PASSWORD_LENGTH,
-          max: MAX_PASSWORD_LENGTH,
-        })}
+        hint={passwordLength && t('users.invite.passwordHint', passwordLength)}
         value={password}
         onChange={setPassword}
         error={shown(errors.password)}

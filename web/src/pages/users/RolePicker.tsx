@@ -8,7 +8,8 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from './model';
+import type { Role } from './model';
+import { useRoles } from './policy';
 
 const useStyles = makeStyles({
   choice: { display: 'flex', flexDirection: 'column' },
@@ -28,6 +29,7 @@ export function RolePicker(props: {
   const { t } = useTranslation();
   const styles = useStyles();
   const id = useId('role');
+  const roles = useRoles();
   return (
     <Field label={t('users.role')} hint={props.hint}>
       <RadioGroup
@@ -35,7 +37,7 @@ export function RolePicker(props: {
         disabled={props.disabled}
         onChange={(_event, data) => props.onChange(data.value as Role)}
       >
-        {ROLES.map((role) => (
+        {roles.map((role) => (
           <div key={role} className={styles.choice}>
             <Radio
               value={role}
