@@ -3,7 +3,11 @@ import {
   processDueSubscription,
   type DueOutcome,
 } from './subscriptions/process-due-subscription.js';
-import { dueSubscriptionIds, type DueScope } from '../store/due-subscriptions.js';
+import { dueChange } from '../domain/verbs/due.js';
+import type { Subscription } from '../domain/subscription.js';
+import { dueCandidates, type DueScope } from '../store/due-subscriptions.js';
+import { findSubscriptionById } from '../store/subscriptions.js';
+import { offerOf } from './offer-of.js';
 import { findPartner, listSandboxPartners } from '../store/partners.js';
 
 export const DEFAULT_BATCH_SIZE = 200;
@@ -53,14 +57,27 @@ async function runScope(
 ): Promise<void> {
   let afterId: string | undefined;
   for (;;) {
-    const ids = await dueSubscriptionIds(ctx.db, scope, now, {
+    const candidates = await dueCandidates(ctx.db, scope, now, {
       limit: batchSize,
       ...(afterId === undefined ? {} : { afterId }),
     });
-    for (const id of ids) {
-      for (const outcome of await processDueSubscription(ctx, id, now)) counts[outcome] += 1;
+    for (const sub of candidates) {
+      if (!(await hasDueWork(ctx, sub, now))) continue;
+      for (const outcome of await processDueSubscription(ctx, sub.id, now)) counts[outcome] += 1;
     }
-    if (ids.length < batchSize) return;
-    afterId = ids.at(-1);
+    if (candidates.length < batchSize) return;
+    afterId = candidates.at(-1)?.id;
   }
+}
+
+/**
+ * Asks the domain without a lock whether a candidate has work, so that the many with none (a term
+ * that renews next week) cost no transaction; the work itself is decided again under the lock.
+ */
+async function hasDueWork(ctx: AppContext, sub: Subscription, now: Date): Promise<boolean> {
+  const base =
+    sub.parentSubscriptionId === null
+      ? undefined
+      : await findSubscriptionById(ctx.db, sub.parentSubscriptionId);
+  return dueChange(sub, { offer: offerOf(ctx, sub), base, addOns: [], now }) !== null;
 }

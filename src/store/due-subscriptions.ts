@@ -3,7 +3,8 @@ import { addInstantDays, utcDateOf } from '../domain/calendar.js';
 import { EXPIRING_SOON_DAYS } from '../domain/due-transitions.js';
 import { supportsRowLocks } from './row-locks.js';
 import type { Db } from './tables.js';
-import { findSubscriptionById } from './subscriptions.js';
+import type { Subscription } from '../domain/subscription.js';
+import { findSubscriptionById, toSubscription } from './subscriptions.js';
 
 export interface DueScope {
   /** One sandbox partner, at its own clock; else every real partner, at real time. */
@@ -11,44 +12,27 @@ export interface DueScope {
 }
 
 /**
- * Ids of subscriptions that may have due work at `now`, after `afterId`, by indexed range scans:
- * suspended ones whose retention ends within the warning window (deletion or a warning), and
- * active ones whose term ends within it (renewal, expiry or a warning). Rows already warned about
- * and not yet due are left out, so they never crowd out due work.
+ * Subscriptions that may have due work at `now`, after `afterId`, found by indexed time ranges
+ * only: suspended ones whose retention ends within the warning window, and active ones whose term
+ * ends within it. Which of them has work, and which work, the domain decides (verbs/due.ts), with
+ * the offer as the catalog has it today.
  */
-export async function dueSubscriptionIds(
+export async function dueCandidates(
   db: Db,
   scope: DueScope,
   now: Date,
   options: { afterId?: string; limit: number },
-): Promise<string[]> {
+): Promise<Subscription[]> {
   const horizon = addInstantDays(now, EXPIRING_SOON_DAYS);
-  const nowText = now.toISOString();
-  const today = utcDateOf(now);
   let select = db
     .selectFrom('subscriptions as s')
-    .select('s.id')
+    .selectAll('s')
     .where((eb) =>
       eb.or([
-        eb.and([
-          eb('s.status', '=', 'suspended'),
-          eb('s.expires_at', '<=', horizon.toISOString()),
-          eb.or([
-            eb('s.expires_at', '<=', nowText),
-            eb('s.expiring_soon_warned_for', 'is', null),
-            eb('s.expiring_soon_warned_for', '<>', eb.ref('s.expires_at')),
-          ]),
-        ]),
+        eb.and([eb('s.status', '=', 'suspended'), eb('s.expires_at', '<=', horizon.toISOString())]),
         eb.and([
           eb('s.status', '=', 'active'),
           eb('s.commitment_end_date', '<', utcDateOf(horizon)),
-          eb.or([
-            eb('s.commitment_end_date', '<', today),
-            eb.and([
-              eb('s.expiring_soon_warned_for', 'is', null),
-              eb.or([eb('s.auto_renew_enabled', '=', 0), eb('s.is_trial', '=', 1)]),
-            ]),
-          ]),
         ]),
       ]),
     );
@@ -67,7 +51,7 @@ export async function dueSubscriptionIds(
   }
   if (options.afterId !== undefined) select = select.where('s.id', '>', options.afterId);
   const rows = await select.orderBy('s.id').limit(options.limit).execute();
-  return rows.map((r) => r.id);
+  return rows.map(toSubscription);
 }
 
 /**

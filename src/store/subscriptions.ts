@@ -196,7 +196,7 @@ function toRow(s: Subscription): SubscriptionsTable {
   };
 }
 
-function toSubscription(row: SubscriptionsTable): Subscription {
+export function toSubscription(row: SubscriptionsTable): Subscription {
   return {
     id: row.id,
     partnerId: row.partner_id,

@@ -93,7 +93,12 @@ function brief(reply: Reply): string {
 const short = (id: string | null) => (id === null ? '-' : id.slice(-6));
 const isLive = (s: ApiSubscription) => s.status === 'active' || s.status === 'suspended';
 const label = (s: ApiSubscription) => `${short(s.id)} ${s.offerId}(${s.status})`;
-const withoutActions = (s: ApiSubscription) => ({ ...s, actions: undefined });
+/** The stored subscription, without what is derived from the time of reading (actions, preview). */
+const withoutActions = (s: ApiSubscription) => ({
+  ...s,
+  actions: undefined,
+  suspensionPreview: undefined,
+});
 const sameReasons = (s: ApiSubscription, reasons: string[]) =>
   JSON.stringify(s.suspensionReasons) === JSON.stringify(reasons);
 
