@@ -25,6 +25,7 @@ import {
   type SubscriptionOperation,
 } from '../../src/domain/subscription-lifecycle.js';
 import { offerFixture } from '../helpers/offers.js';
+import { subscriptionFixture } from '../helpers/subscriptions.js';
 
 const CREATED = new Date('2026-03-01T00:00:00.000Z');
 const WEEK_LATER = new Date('2026-03-08T00:00:00.000Z');
@@ -54,40 +55,7 @@ const addOnOffer = offer({
   baseOfferIds: ['suite'],
 });
 
-function subscription(overrides: Partial<Subscription> = {}): Subscription {
-  return {
-    id: 'sub-1',
-    partnerId: 'partner-1',
-    customerId: 'customer-1',
-    offerId: 'suite',
-    offerName: 'Suite',
-    friendlyName: 'Suite for sales',
-    quantity: 10,
-    unitType: 'licenses',
-    parentSubscriptionId: null,
-    orderId: 'order-1',
-    status: 'active',
-    billingCycle: 'monthly',
-    termDuration: 'P1M',
-    autoRenewEnabled: true,
-    isTrial: false,
-    trialEndDate: null,
-    creationDate: CREATED,
-    effectiveStartDate: '2026-03-01',
-    commitmentEndDate: '2026-03-31',
-    cancellationAllowedUntil: WEEK_LATER,
-    quantityDecreaseAllowedUntil: WEEK_LATER,
-    suspensionReasons: [],
-    suspendedAt: null,
-    expiresAt: null,
-    deletedAt: null,
-    unitPrice: '6.00',
-    currency: 'USD',
-    version: 1,
-    expiringSoonWarnedFor: null,
-    ...overrides,
-  };
-}
+const subscription = subscriptionFixture;
 
 const SUSPENDED_AT = new Date('2026-03-01T00:00:00.000Z');
 const EXPIRES_AT = new Date('2026-06-21T00:00:00.000Z');

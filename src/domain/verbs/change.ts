@@ -1,8 +1,9 @@
+import type { EventType } from '../event.js';
 import type { Subscription } from '../subscription.js';
 
 /** An event a change writes, before the service stamps it with an id, the actor and the time. */
 export interface ChangeEvent {
-  type: string;
+  type: EventType;
   subscriptionId: string;
   customerId: string;
   orderId?: string;
