@@ -1,6 +1,6 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResult } from 'kysely';
 import type { Store } from './db.js';
-import { columnTypes } from './migrations/column-types.js';
+import { dialectOf } from './dialects/dialect-of.js';
 import { foundation } from './migrations/0001-foundation.js';
 import { ordersAndSubscriptions } from './migrations/0002-orders-subscriptions.js';
 import { lifecycleAutomation } from './migrations/0003-lifecycle-automation.js';
@@ -10,7 +10,7 @@ import { signInLimitsAndIdempotencyScope } from './migrations/0006-sign-in-limit
 
 /** Every migration, in order. Names never change once released. */
 function migrations(store: Store): Record<string, Migration> {
-  const t = columnTypes(store.dialect);
+  const t = dialectOf(store.db).columnTypes;
   return {
     '0001-foundation': foundation(t),
     '0002-orders-subscriptions': ordersAndSubscriptions(t),
