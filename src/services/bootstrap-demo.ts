@@ -1,8 +1,8 @@
 import { systemActor } from '../domain/event.js';
 import type { Instance, Partner } from '../domain/partner.js';
+import { dialectOf } from '../store/dialects/dialect-of.js';
 import { findPartner } from '../store/partners.js';
 import { inTransaction } from '../store/transaction.js';
-import { isUniqueViolation } from '../store/unique-violation.js';
 import type { AppContext } from './context.js';
 import { createApiToken } from './create-api-token.js';
 import { createCustomer } from './create-customer.js';
@@ -74,7 +74,7 @@ export async function bootstrapDemo(
       };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return null;
+    if (dialectOf(ctx.db).isUniqueViolation(error)) return null;
     throw error;
   }
 }

@@ -3,9 +3,9 @@ import { DomainError, notFound } from '../domain/errors.js';
 import { authorize } from '../domain/permissions.js';
 import { lockCustomer } from '../store/customers.js';
 import { customerUserEmailExists, insertCustomerUser } from '../store/customer-users.js';
+import { dialectOf } from '../store/dialects/dialect-of.js';
 import { appendEvents } from '../store/events.js';
 import { inTransaction } from '../store/transaction.js';
-import { isUniqueViolation } from '../store/unique-violation.js';
 import type { CallerContext } from './context.js';
 import { callerEvent } from './events.js';
 import { newId } from './ids.js';
@@ -59,7 +59,7 @@ export async function createCustomerUser(
       ]);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw emailTaken();
+    if (dialectOf(ctx.db).isUniqueViolation(error)) throw emailTaken();
     throw error;
   }
   return user;

@@ -8,9 +8,9 @@ import {
 } from '../domain/customer.js';
 import { DomainError } from '../domain/errors.js';
 import { customerDomainExists, insertCustomer } from '../store/customers.js';
+import { dialectOf } from '../store/dialects/dialect-of.js';
 import { appendEvents } from '../store/events.js';
 import { inTransaction } from '../store/transaction.js';
-import { isUniqueViolation } from '../store/unique-violation.js';
 import type { CallerContext } from './context.js';
 import { callerEvent } from './events.js';
 import { newId } from './ids.js';
@@ -75,7 +75,7 @@ export async function createCustomer(
     });
   } catch (error) {
     // Two requests for one domain at once: the unique constraint stops the second.
-    if (isUniqueViolation(error)) throw domainTaken();
+    if (dialectOf(ctx.db).isUniqueViolation(error)) throw domainTaken();
     throw error;
   }
   return customer;

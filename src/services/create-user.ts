@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
 import { authorize, type Role } from '../domain/permissions.js';
 import { assertAcceptablePassword, normalizeEmail, type User } from '../domain/user.js';
+import { dialectOf } from '../store/dialects/dialect-of.js';
 import { appendEvents } from '../store/events.js';
 import { inTransaction } from '../store/transaction.js';
-import { isUniqueViolation } from '../store/unique-violation.js';
 import { findUserByEmail, insertUser } from '../store/users.js';
 import type { AppContext, CallerContext } from './context.js';
 import { callerEvent, systemEvent } from './events.js';
@@ -84,7 +84,7 @@ async function createUser(
       await appendEvents(trx, [event(user)]);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw taken();
+    if (dialectOf(ctx.db).isUniqueViolation(error)) throw taken();
     throw error;
   }
   return { user, ...(temporaryPassword === undefined ? {} : { temporaryPassword }) };

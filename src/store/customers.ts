@@ -1,8 +1,8 @@
 import type { Customer, Segment } from '../domain/customer.js';
 import { sql } from 'kysely';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { dialectOf } from './dialects/dialect-of.js';
 import type { Page } from './page.js';
-import { supportsRowLocks } from './row-locks.js';
 import type { CustomersTable, Db } from './tables.js';
 
 export async function insertCustomer(db: Db, customer: Customer): Promise<void> {
@@ -70,13 +70,12 @@ export async function lockCustomer(
   partnerId: string,
   customerId: string,
 ): Promise<Customer | undefined> {
-  let select = db
+  const select = db
     .selectFrom('customers')
     .selectAll()
     .where('partner_id', '=', partnerId)
     .where('id', '=', customerId);
-  if (supportsRowLocks(db)) select = select.forUpdate();
-  const row = await select.executeTakeFirst();
+  const row = await dialectOf(db).lockForUpdate(select).executeTakeFirst();
   return row && toCustomer(row);
 }
 

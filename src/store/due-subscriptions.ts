@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { addInstantDays, utcDateOf } from '../domain/calendar.js';
 import { EXPIRING_SOON_DAYS } from '../domain/due-transitions.js';
-import { supportsRowLocks } from './row-locks.js';
 import type { Db } from './tables.js';
 import type { Subscription } from '../domain/subscription.js';
 import { findSubscriptionById, toSubscription } from './subscriptions.js';
@@ -59,5 +58,5 @@ export async function dueCandidates(
  * being processed there) or it is gone. SQLite has one writer at a time, so it needs no lock.
  */
 export async function lockSubscriptionForWork(db: Db, id: string) {
-  return findSubscriptionById(db, id, supportsRowLocks(db) ? 'skip_locked' : 'none');
+  return findSubscriptionById(db, id, 'skip_locked');
 }

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { supportsRowLocks } from './row-locks.js';
+import { dialectOf } from './dialects/dialect-of.js';
 import type { Db, IdempotencyKeysTable } from './tables.js';
 
 /** A key as its caller sent it: partner, caller (`token:<id>` or `user:<id>`) and the key. */
@@ -33,17 +32,11 @@ export async function saveIdempotencyKey(db: Db, row: IdempotencyKeysTable): Pro
 }
 
 /**
- * Claims the key for this transaction. PostgreSQL: a transaction-scoped advisory lock, taken
- * without waiting, so a second request with the key while the first runs is told at once.
- * SQLite: the write lock of BEGIN IMMEDIATE already lets only one request run.
+ * Claims the key for this transaction without waiting, so a second request with the key while the
+ * first runs is told at once (on SQLite, BEGIN IMMEDIATE already lets only one request run).
  */
-export async function tryClaimIdempotencyKey(db: Db, scope: IdempotencyScope): Promise<boolean> {
-  if (!supportsRowLocks(db)) return true;
-  const lockName = `${scope.partnerId}:${scope.caller}:${scope.key}`;
-  const { rows } = await sql<{ claimed: boolean }>`
-    select pg_try_advisory_xact_lock(hashtextextended(${lockName}, 0)) as claimed
-  `.execute(db);
-  return rows[0]?.claimed === true;
+export function tryClaimIdempotencyKey(db: Db, scope: IdempotencyScope): Promise<boolean> {
+  return dialectOf(db).tryAdvisoryLock(db, `${scope.partnerId}:${scope.caller}:${scope.key}`);
 }
 
 /** Forgets stored answers older than `before`; returns how many. */

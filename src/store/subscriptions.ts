@@ -1,8 +1,8 @@
 import type { BillingCycle, TermDuration, UnitType } from '../domain/offer.js';
 import type { Subscription, SubscriptionStatus, SuspensionReason } from '../domain/subscription.js';
+import { dialectOf } from './dialects/dialect-of.js';
 import { keysetPage } from './keyset-page.js';
 import type { Page } from './page.js';
-import { supportsRowLocks } from './row-locks.js';
 import type { Db, SubscriptionsTable } from './tables.js';
 
 export async function insertSubscriptions(db: Db, subscriptions: readonly Subscription[]) {
@@ -34,16 +34,14 @@ export async function findSubscription(
   subscriptionId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<Subscription | undefined> {
-  let select = db
+  const select = db
     .selectFrom('subscriptions')
     .selectAll()
     .where('partner_id', '=', partnerId)
     .where('customer_id', '=', customerId)
     .where('id', '=', subscriptionId);
-  if (options.forUpdate === true && supportsRowLocks(db)) {
-    select = select.forUpdate();
-  }
-  const row = await select.executeTakeFirst();
+  const locked = options.forUpdate === true ? dialectOf(db).lockForUpdate(select) : select;
+  const row = await locked.executeTakeFirst();
   return row && toSubscription(row);
 }
 
@@ -54,8 +52,8 @@ export async function findSubscriptionById(
   lock: 'none' | 'update' | 'skip_locked' = 'none',
 ): Promise<Subscription | undefined> {
   let select = db.selectFrom('subscriptions').selectAll().where('id', '=', id);
-  if (lock === 'update') select = select.forUpdate();
-  if (lock === 'skip_locked') select = select.forUpdate().skipLocked();
+  if (lock === 'update') select = dialectOf(db).lockForUpdate(select);
+  if (lock === 'skip_locked') select = dialectOf(db).skipLocked(select);
   const row = await select.executeTakeFirst();
   return row && toSubscription(row);
 }
@@ -122,15 +120,13 @@ export async function addOnsOf(
   baseId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<Subscription[]> {
-  let select = db
+  const select = db
     .selectFrom('subscriptions')
     .selectAll()
     .where('partner_id', '=', partnerId)
     .where('parent_subscription_id', '=', baseId);
-  if (options.forUpdate === true && supportsRowLocks(db)) {
-    select = select.forUpdate();
-  }
-  const rows = await select.orderBy('id').execute();
+  const locked = options.forUpdate === true ? dialectOf(db).lockForUpdate(select) : select;
+  const rows = await locked.orderBy('id').execute();
   return rows.map(toSubscription);
 }
 
