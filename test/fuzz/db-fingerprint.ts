@@ -6,12 +6,12 @@ import type { DialectName } from '../../src/store/db.js';
  * Watches everything the fuzzed partners own: every table with a `partner_id` column (found by
  * introspection, so new tables count too) and the partners' own rows.
  *
- * - `take()` is the fingerprint: per table, the row count and a hash of the rows. Two
- *   fingerprints differ exactly when a row was added, removed or changed.
- * - `probe()` is a cheap signal that something may have been written: SQLite's total_changes()
- *   of the one connection the app writes through, or PostgreSQL's row count and sum of xmin per
- *   table (a row written anew gets a new xmin). The runner takes a fingerprint only when the
- *   probe moved, so a request that wrote nothing costs one small query.
+ * - `take()` is the fingerprint: per table, the row count and a sum of row hashes. Two
+ *   fingerprints differ when a row was added, removed or changed (and only then: a row written
+ *   with the same content again hashes the same).
+ * - `probe()` is a cheap signal that something may have been written (how, per database, below).
+ *   The runner takes a fingerprint only when the probe moved, so a request that wrote nothing
+ *   costs one small query.
  */
 export interface Fingerprint {
   /** table → `count:hash`. */
@@ -70,28 +70,100 @@ export async function watchDatabase(
     const scoped = sql`${sql.ref(w.scope)} in (${ids})`;
     return trace ? sql`${scoped} and ${sql.ref(trace.column)} <> ${trace.value}` : scoped;
   };
-  const tables = watched.map((w) => w.table);
+  return dialect === 'postgres'
+    ? postgresWatch(db, watched, where)
+    : sqliteWatch(db, watched, where);
+}
 
-  if (dialect === 'postgres') return postgresWatch(db, watched, where);
-
+/**
+ * SQLite: temporary triggers on the app's one connection (they live in that connection, not in
+ * the database file) note the rowid of every row written, in a table of the connection; a
+ * rollback takes the notes back with the writes. The probe is the last note's number; a
+ * fingerprint rehashes only the rows noted since the last one, and sums each table's row hashes.
+ */
+async function sqliteWatch(
+  db: Kysely<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  watched: readonly Watched[],
+  where: (w: Watched) => RawBuilder<unknown>,
+): Promise<DatabaseWatch> {
+  await sql`create temp table if not exists fuzz_written (seq integer primary key autoincrement, t text not null, rid integer not null)`.execute(
+    db,
+  );
+  for (const w of watched) {
+    for (const [event, row] of [
+      ['insert', 'new'],
+      ['update', 'new'],
+      ['delete', 'old'],
+    ] as const) {
+      const trigger = sql.raw(`"fuzz_${w.table}_${event}"`);
+      await sql`create temp trigger if not exists ${trigger} after ${sql.raw(event)} on main.${sql.table(w.table)} begin insert into fuzz_written (t, rid) values (${sql.lit(w.table)}, ${sql.raw(row)}.rowid); end`.execute(
+        db,
+      );
+    }
+  }
+  const MASK = (1n << 64n) - 1n;
+  const rowHash = (row: Record<string, unknown>) =>
+    BigInt(
+      `0x${createHash('sha1')
+        .update(JSON.stringify(Object.values(row)))
+        .digest('hex')
+        .slice(0, 16)}`,
+    );
+  /** Per table: each row's hash by rowid, and their sum. */
+  const tables = new Map(
+    watched.map((w) => [w.table, { rows: new Map<number, bigint>(), sum: 0n }]),
+  );
+  const load = async (w: Watched, rowids?: readonly number[]) => {
+    const columns = sql.join(w.columns.map((c) => sql.ref(c)));
+    const only = rowids ? sql` and rowid in (${sql.join(rowids.map((r) => sql`${r}`))})` : sql``;
+    const { rows } = await sql<
+      Record<string, unknown>
+    >`select rowid as fuzz_rowid, ${columns} from ${sql.table(w.table)} where ${where(w)}${only}`.execute(
+      db,
+    );
+    const table = tables.get(w.table);
+    if (!table) return;
+    for (const rowid of rowids ?? []) {
+      table.sum = (table.sum - (table.rows.get(rowid) ?? 0n)) & MASK;
+      table.rows.delete(rowid);
+    }
+    for (const { fuzz_rowid: rowid, ...row } of rows) {
+      const hash = rowHash(row);
+      table.rows.set(Number(rowid), hash);
+      table.sum = (table.sum + hash) & MASK;
+    }
+  };
+  const lastNote = async () => {
+    const { rows } = await sql<{
+      seq: number | null;
+    }>`select max(seq) as seq from temp.fuzz_written`.execute(db);
+    return rows[0]?.seq ?? 0;
+  };
+  let seen = await lastNote();
+  for (const w of watched) await load(w);
   return {
-    tables,
-    async probe() {
-      const { rows } = await sql<{ n: number }>`select total_changes() as n`.execute(db);
-      return String(rows[0]?.n);
-    },
+    tables: watched.map((w) => w.table),
+    probe: async () => String(await lastNote()),
     async take() {
-      const out: Record<string, string> = {};
-      for (const w of watched) {
-        const { rows } = await sql<Record<string, unknown>>`select ${sql.join(
-          w.columns.map((c) => sql.ref(c)),
-        )} from ${sql.table(w.table)} where ${where(w)}`.execute(db);
-        const lines = rows.map((row) => JSON.stringify(Object.values(row))).sort();
-        const hash = createHash('sha1');
-        for (const line of lines) hash.update(line).update('\n');
-        out[w.table] = `${lines.length}:${hash.digest('hex').slice(0, 16)}`;
+      const { rows } = await sql<{
+        seq: number;
+        t: string;
+        rid: number;
+      }>`select seq, t, rid from temp.fuzz_written where seq > ${seen}`.execute(db);
+      const written = new Map<string, Set<number>>();
+      for (const note of rows) {
+        written.set(note.t, (written.get(note.t) ?? new Set()).add(note.rid));
+        seen = Math.max(seen, note.seq);
       }
-      return { tables: out };
+      for (const w of watched) {
+        const rowids = written.get(w.table);
+        if (rowids) await load(w, [...rowids]);
+      }
+      return {
+        tables: Object.fromEntries(
+          [...tables].map(([name, t]) => [name, `${t.rows.size}:${t.sum.toString(16)}`]),
+        ),
+      };
     },
   };
 }
