@@ -15,10 +15,7 @@ import type { Rng } from './rng.js';
 import { baselineBody, knownValues, validFor, type Target } from './schema-values.js';
 import type { PartnerSide, World } from './world.js';
 
-/**
- * Builds one request for a route: a valid request first (real ids, a body that fits the schema),
- * then zero to three of its parts made hostile. `mutations` says which, for the report.
- */
+/** One request as the fuzzer sends it, with what was made hostile in it. */
 export interface FuzzRequest {
   route: RouteSpec;
   method: HttpMethod | 'OPTIONS';
@@ -31,6 +28,7 @@ export interface FuzzRequest {
   authMutation: AuthMutation | null;
   /** Each request comes from its own address, so the sign-in limit per address does not hide the rest. */
   remoteAddress: string;
+  /** What was made hostile, for the report: `path customerId = "urn:uuid:…"`. */
   mutations: string[];
 }
 
@@ -45,6 +43,10 @@ export type AuthMutation =
 
 const REUSED_KEYS = ['fuzz-reused-key-1', 'fuzz-reused-key-2'];
 
+/**
+ * Builds one request for a route: a valid request first (real ids of a seeded customer, a body
+ * that seeding sent or that fits the schema), then the plan's parts made hostile.
+ */
 export function buildRequest(
   route: RouteSpec,
   plan: readonly Mutation[],
