@@ -12,8 +12,8 @@ import type { World } from './world.js';
 /**
  * The loop: the sweep first (every field of every route with every class of hostile value that
  * fits it, see plans.ts), then random plans, request i to route i mod n. Each request is built
- * from the seed and i, and checked against the fingerprint taken just before it. Every violation is kept, grouped
- * by cause, so one run reports every distinct failure rather than the first.
+ * from the seed and i, and checked against the fingerprint taken just before it. Every violation
+ * is kept, grouped by cause, so one run reports every distinct failure rather than the first.
  */
 export interface RunOptions {
   fuzz: FuzzApp;
