@@ -1,25 +1,18 @@
+import { AVAILABILITY_REASON_CODES } from './availability.js';
+
 /**
- * The one registry of error codes. Every refusal the product can give has a stable snake_case
- * code here; HTTP maps each code to a status once (src/http/plugins/errors.ts).
+ * The one registry of the domain's error codes. Every refusal that domain or service code can
+ * give has a stable snake_case code here; HTTP maps each code to a status once
+ * (src/http/problem-statuses.ts) and adds its own for requests it refuses before any service runs
+ * (src/http/problem-codes.ts).
  */
 export const ERROR_CODES = [
   'validation_failed',
   'invalid_cursor',
-  'bad_request',
-  'uri_too_long',
-  'header_too_large',
-  'request_timeout',
   'unauthorized',
   'forbidden',
   'not_found',
-  'route_not_found',
-  'method_not_allowed',
-  'payload_too_large',
-  'unsupported_media_type',
-  'not_acceptable',
   'rate_limited',
-  'internal_error',
-  'service_unavailable',
   'customer_domain_taken',
   'etag_mismatch',
   'idempotency_key_reused',
@@ -48,9 +41,53 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The one registry of the codes of the items of a refusal (`errors[].code`). */
+export const DETAIL_CODES = [
+  // A field that does not fit the request's schema (checked at the edge).
+  'required',
+  'unknown_field',
+  'invalid_type',
+  'invalid_value',
+  'invalid_format',
+  'out_of_range',
+  'invalid_length',
+  'invalid_text',
+  'invalid',
+  // A field that fits the schema but breaks a rule.
+  'invalid_cursor',
+  'invalid_idempotency_key',
+  'invalid_name',
+  'invalid_billing_day',
+  'invalid_domain',
+  'invalid_country',
+  'in_the_future',
+  'invalid_duration',
+  'weak_password',
+  'customer_domain_taken',
+  'user_email_taken',
+  'customer_user_email_taken',
+  // A subscription change that cannot be made as asked.
+  'status_with_quantity',
+  'reason_without_suspension',
+  'not_auto_renewable',
+  'invalid_conversion_target',
+  'quantity_out_of_range',
+  'quantity_below_assigned',
+  // A line item of an order, beside the reasons an offer is unavailable.
+  'not_found',
+  'offer_not_found',
+  'not_an_add_on',
+  'parent_subscription_required',
+  'term_not_supported',
+  'price_not_found',
+  ...AVAILABILITY_REASON_CODES,
+] as const;
+
+export type DetailCode = (typeof DETAIL_CODES)[number];
+
 /** One problem inside a refusal: a field of the input or a line item of an order. */
 export interface ErrorDetail {
-  code: string;
+  code: DetailCode;
   detail: string;
   field?: string;
   lineItemNumber?: number;

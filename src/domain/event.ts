@@ -10,11 +10,44 @@ export interface Actor {
 
 export const systemActor: Actor = { type: 'system', id: 'system', name: 'System' };
 
+/** The one registry of event types: every change writes one or more of these. */
+export const EVENT_TYPES = [
+  'partner.created',
+  'api_token.created',
+  'api_token.revoked',
+  'user.created',
+  'user.updated',
+  'user.password_changed',
+  'user.signed_in',
+  'user.locked_out',
+  'customer.created',
+  'customer_user.created',
+  'customer_user.updated',
+  'customer_user.deleted',
+  'order.created',
+  'subscription.created',
+  'subscription.updated',
+  'subscription.quantity_changed',
+  'subscription.suspended',
+  'subscription.reactivated',
+  'subscription.cancelled',
+  'subscription.converted',
+  'subscription.license_assigned',
+  'subscription.license_unassigned',
+  // Written by the scheduler (actor `system`).
+  'subscription.renewed',
+  'subscription.expired',
+  'subscription.expiring_soon',
+  'subscription.deprovisioned',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
 /** One entry of the append-only history: the audit log and the subscription history. */
 export interface DomainEvent {
   id: string;
   partnerId: string;
-  type: string;
+  type: EventType;
   occurredAt: Date;
   actor: Actor;
   customerId: string | null;

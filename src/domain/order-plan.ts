@@ -5,7 +5,7 @@ import {
 } from './availability.js';
 import { utcDateOf } from './calendar.js';
 import type { Customer } from './customer.js';
-import { DomainError, type ErrorDetail } from './errors.js';
+import { DomainError, type DetailCode, type ErrorDetail } from './errors.js';
 import type { BillingCycle, Offer, TermDuration } from './offer.js';
 import type { Order } from './order.js';
 import type { Instance } from './partner.js';
@@ -51,7 +51,7 @@ export function planOrder(
   const errors: ErrorDetail[] = [];
   const created: Subscription[] = [];
   request.lineItems.forEach((line, lineItemNumber) => {
-    const problem = (code: string, detail: string, subscriptionId?: string) =>
+    const problem = (code: DetailCode, detail: string, subscriptionId?: string) =>
       errors.push({
         lineItemNumber,
         code,

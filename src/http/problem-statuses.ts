@@ -1,7 +1,7 @@
-import type { ErrorCode } from '../domain/errors.js';
+import type { ProblemCode } from './problem-codes.js';
 
-/** The HTTP status and title of every error code; the type makes the table complete. */
-export const PROBLEM_STATUSES: Record<ErrorCode, { status: number; title: string }> = {
+/** The HTTP status and title of every problem code, the domain's and HTTP's; complete by type. */
+export const PROBLEM_STATUSES: Record<ProblemCode, { status: number; title: string }> = {
   validation_failed: { status: 400, title: 'The request is not valid' },
   invalid_cursor: { status: 400, title: 'The list cursor is not valid' },
   bad_request: { status: 400, title: 'The request could not be read' },

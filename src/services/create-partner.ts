@@ -4,7 +4,7 @@ import {
   type Instance,
   type Partner,
 } from '../domain/partner.js';
-import { validationFailed } from '../domain/errors.js';
+import { validationFailed, type ErrorDetail } from '../domain/errors.js';
 import { appendEvents } from '../store/events.js';
 import { insertPartner } from '../store/partners.js';
 import { inTransaction } from '../store/transaction.js';
@@ -24,7 +24,7 @@ export interface CreatePartnerInput {
 export async function createPartner(ctx: AppContext, input: CreatePartnerInput): Promise<Partner> {
   const name = input.name.trim();
   const billingDay = input.billingDay ?? DEFAULT_BILLING_DAY;
-  const errors = [];
+  const errors: ErrorDetail[] = [];
   if (name.length === 0 || name.length > 200) {
     errors.push({
       field: '/name',

@@ -46,7 +46,7 @@ export function createFirstUser(
 
 function userCreated(user: User) {
   return {
-    type: 'user.created',
+    type: 'user.created' as const,
     data: { userId: user.id, email: user.email, role: user.role },
   };
 }

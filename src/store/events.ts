@@ -1,4 +1,4 @@
-import type { ActorType, DomainEvent } from '../domain/event.js';
+import type { ActorType, DomainEvent, EventType } from '../domain/event.js';
 import type { Page } from './page.js';
 import { keysetPage } from './keyset-page.js';
 import type { Db, EventsTable } from './tables.js';
@@ -76,7 +76,9 @@ function toEvent(row: EventsTable): DomainEvent {
   return {
     id: row.id,
     partnerId: row.partner_id,
-    type: row.type,
+    // Only appendEvents writes this table, from the registry; the column stays text so that a
+    // new type needs no migration.
+    type: row.type as EventType,
     occurredAt: new Date(row.occurred_at),
     actor: { type: row.actor_type as ActorType, id: row.actor_id, name: row.actor_name },
     customerId: row.customer_id,

@@ -73,7 +73,11 @@ describe('the fuzz oracle', () => {
         ]
       `);
     expect(causes(answer(400, problem(400, 'bad_url')))).toEqual([
-      '400: code "bad_url" is not in ERROR_CODES',
+      '400: code "bad_url" is not in PROBLEM_CODES',
+    ]);
+    const item = { field: '/x', code: 'bad_value', detail: 'Detail.' };
+    expect(causes(answer(400, { ...problem(400, 'validation_failed'), errors: [item] }))).toEqual([
+      '400: item code "bad_value" is not in DETAIL_CODES',
     ]);
     expect(causes(answer(404, problem(400, 'not_found')))).toEqual(['404: status 400 ≠ 404']);
     expect(causes(answer(400, 'not json'))).toEqual(['400: problem body is not a JSON object']);

@@ -1,14 +1,16 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { ERROR_CODES } from '../../src/domain/errors.js';
+import { DETAIL_CODES } from '../../src/domain/errors.js';
+import { PROBLEM_CODES } from '../../src/http/problem-codes.js';
 import { fingerprintDiff, type Fingerprint } from './db-fingerprint.js';
 import { show, type FuzzRequest } from './requests.js';
 
 /**
  * What must hold after every fuzzed request: no 5xx; every 4xx and 5xx is
- * application/problem+json with the documented fields and a `code` of the registry; and a refused
+ * application/problem+json with the documented fields and codes of the registries; and a refused
  * request changed nothing in the database.
  */
-const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
+const CODES: ReadonlySet<string> = new Set(PROBLEM_CODES);
+const ITEM_CODES: ReadonlySet<string> = new Set(DETAIL_CODES);
 
 export interface Violation {
   /** What broke, without the route: `500 internal_error: DatabaseError [22021] …`. */
@@ -61,7 +63,7 @@ export function violationsOf(
     }
     if (body.status !== status) wrong.push(`status ${show(body.status)} ≠ ${status}`);
     if (code !== undefined && !CODES.has(code))
-      wrong.push(`code ${show(code)} is not in ERROR_CODES`);
+      wrong.push(`code ${show(code)} is not in PROBLEM_CODES`);
     if (body.errors !== undefined) {
       const items = body.errors;
       if (
@@ -75,6 +77,11 @@ export function violationsOf(
         )
       ) {
         wrong.push('errors is not a list of { code, detail }');
+      } else {
+        for (const item of items as { code: string }[]) {
+          if (!ITEM_CODES.has(item.code))
+            wrong.push(`item code ${show(item.code)} is not in DETAIL_CODES`);
+        }
       }
     }
     if (wrong.length > 0) {

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { layers } from '../../eslint/layers.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
-RuleTester.afterAll = afterAll;
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ZONES = [

@@ -7,7 +7,7 @@ import type {
   FastifyReply,
   FastifyRequest,
 } from 'fastify';
-import type { ErrorCode } from '../../domain/errors.js';
+import type { HttpErrorCode } from '../problem-codes.js';
 import { PROBLEM_CONTENT_TYPE, problemBody, sendProblem } from './errors.js';
 
 /** Longest path segment (an id, say) the router takes; a longer one is 414. */
@@ -62,7 +62,7 @@ export function answerClientError(
   socket.destroy(error);
 }
 
-function clientErrorProblem(nodeCode: string): [ErrorCode, string] {
+function clientErrorProblem(nodeCode: string): [HttpErrorCode, string] {
   switch (nodeCode) {
     case 'HPE_HEADER_OVERFLOW':
       return ['header_too_large', 'The request line and headers are larger than allowed.'];

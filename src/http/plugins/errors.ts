@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type ErrorCode, type ErrorDetail } from '../../domain/errors.js';
+import { DomainError, type ErrorDetail } from '../../domain/errors.js';
+import type { ProblemCode } from '../problem-codes.js';
 import { PROBLEM_STATUSES } from '../problem-statuses.js';
 import { validationDetails } from './validation.js';
 
@@ -43,7 +44,7 @@ export function installErrorHandling(app: FastifyInstance): void {
   );
 }
 
-function fastifyClientErrorCode(error: FastifyError): ErrorCode | null {
+function fastifyClientErrorCode(error: FastifyError): ProblemCode | null {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return 'payload_too_large';
@@ -69,7 +70,7 @@ function fastifyClientErrorCode(error: FastifyError): ErrorCode | null {
 export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
-  code: ErrorCode,
+  code: ProblemCode,
   detail: string,
   errors: ErrorDetail[] = [],
 ): FastifyReply {
@@ -85,7 +86,7 @@ export function sendProblem(
 
 /** The RFC 9457 body of a problem; a connection refused before it was a request has no ids. */
 export function problemBody(
-  code: ErrorCode,
+  code: ProblemCode,
   detail: string,
   about: { instance?: string | undefined; requestId?: string; errors?: ErrorDetail[] } = {},
 ) {

@@ -1,7 +1,12 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyRequest, FastifySchemaCompiler } from 'fastify';
-import { validationFailed, type DomainError, type ErrorDetail } from '../../domain/errors.js';
+import {
+  validationFailed,
+  type DetailCode,
+  type DomainError,
+  type ErrorDetail,
+} from '../../domain/errors.js';
 import {
   isCalendarDateText,
   isInstantText,
@@ -113,7 +118,7 @@ function fieldPointer(error: ErrorObject): string {
   return error.instancePath;
 }
 
-function codeOf(error: ErrorObject): string {
+function codeOf(error: ErrorObject): DetailCode {
   switch (error.keyword) {
     case 'required':
       return 'required';
