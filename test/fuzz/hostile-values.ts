@@ -202,6 +202,16 @@ export const HOSTILE_NUMBERS: readonly unknown[] = [
   999999999999,
   '1',
   '',
+  // What a query string's coercion may read as a number, or not.
+  '1e3',
+  '0x10',
+  '5.0',
+  '05',
+  ' 5',
+  '+5',
+  'Infinity',
+  'NaN',
+  '1_000',
   true,
   null,
 ];

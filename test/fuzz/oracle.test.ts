@@ -84,6 +84,14 @@ describe('the fuzz oracle', () => {
     ]);
   });
 
+  it('holds a HEAD answer, which has no body, to its content type', () => {
+    const head = { ...request, method: 'HEAD' as const };
+    const check = (type: string) =>
+      violationsOf(head, answer(404, '', type), same, same, undefined).map((v) => v.cause);
+    expect(check('application/problem+json')).toEqual([]);
+    expect(check('application/json')).toEqual(['404 to HEAD: content-type application/json']);
+  });
+
   it('flags a refusal after which the database differs', () => {
     expect(causes(answer(409, problem(409, 'offer_unavailable')), changed)).toEqual([
       '409 offer_unavailable: refused but changed customers',

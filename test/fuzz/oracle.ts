@@ -46,7 +46,15 @@ export function violationsOf(
       what: `${status} answer`,
     });
   }
-  if (!contentType.startsWith('application/problem+json')) {
+  if (request.method === 'HEAD') {
+    // A HEAD answer has no body: its headers must still say problem+json.
+    if (!contentType.startsWith('application/problem+json')) {
+      out.push({
+        cause: `${status} to HEAD: content-type ${contentType || '(none)'}`,
+        what: `a ${status} that is not application/problem+json`,
+      });
+    }
+  } else if (!contentType.startsWith('application/problem+json')) {
     out.push({
       cause: `${status}: content-type ${contentType || '(none)'} (code ${code ?? 'none'})`,
       what: `a ${status} that is not application/problem+json`,

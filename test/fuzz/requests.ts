@@ -18,7 +18,7 @@ import type { PartnerSide, World } from './world.js';
 /** One request as the fuzzer sends it, with what was made hostile in it. */
 export interface FuzzRequest {
   route: RouteSpec;
-  method: HttpMethod | 'OPTIONS';
+  method: HttpMethod | 'OPTIONS' | 'HEAD';
   url: string;
   headers: Record<string, string>;
   payload?: string | Buffer;
@@ -204,7 +204,7 @@ export function buildRequest(
 
   if (has('method')) {
     request.method = rng.pick(
-      (['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const).filter(
+      (['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const).filter(
         (m) => m !== route.method,
       ),
     );
