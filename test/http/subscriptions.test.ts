@@ -283,4 +283,41 @@ describe.each(DIALECTS)('the subscription lifecycle on %s', (dialect) => {
     }
     expect((await api.get(url)).json().etag).toBe('"1"');
   });
+
+  it('runs a rename, auto-renewal and a suspension in one PATCH, all or nothing', async () => {
+    clock.set('2026-03-01T00:00:00.000Z');
+    const { api, base } = await seedCustomer(t);
+    const mail = await orderOne(api, base, { offerId: 'mail-basic', quantity: 2 });
+    const url = `${base}/subscriptions/${mail.id}`;
+
+    // The suspension is refused (no reason), so the rename before it is not kept either.
+    const refused = await api.patch(url, { friendlyName: 'Renamed', status: 'suspended' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('suspension_reason_required');
+    expect((await api.get(url)).json()).toMatchObject({
+      friendlyName: mail.friendlyName,
+      etag: '"1"',
+    });
+
+    const together = await api.patch(url, {
+      friendlyName: 'Renamed',
+      autoRenewEnabled: false,
+      status: 'suspended',
+      suspensionReason: 'nonpayment',
+    });
+    expect(together.statusCode, together.body).toBe(200);
+    expect(together.json()).toMatchObject({
+      friendlyName: 'Renamed',
+      autoRenewEnabled: false,
+      status: 'suspended',
+      suspensionReasons: ['nonpayment'],
+      etag: '"2"',
+    });
+    const types = (await api.get(`${url}/events`))
+      .json()
+      .items.map((e: { type: string }) => e.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['subscription.updated', 'subscription.suspended']),
+    );
+  });
 });
