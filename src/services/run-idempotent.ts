@@ -2,8 +2,10 @@ import { addHours } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
 import {
   findIdempotencyKey,
+  LEGACY_IDEMPOTENCY_CALLER,
   saveIdempotencyKey,
   tryClaimIdempotencyKey,
+  type IdempotencyScope,
 } from '../store/idempotency-keys.js';
 import { inTransaction } from '../store/transaction.js';
 import type { CallerContext } from './context.js';
@@ -54,11 +56,17 @@ export async function runIdempotent(
       );
     }
     const now = ctx.clock.now();
+    const fresh = (row: { created_at: string } | undefined) =>
+      row !== undefined &&
+      addHours(new Date(row.created_at), IDEMPOTENCY_KEY_HOURS).getTime() > now.getTime();
     const stored = await findIdempotencyKey(trx, scope);
-    const fresh =
-      stored &&
-      addHours(new Date(stored.created_at), IDEMPOTENCY_KEY_HOURS).getTime() > now.getTime();
-    if (stored && fresh) {
+    if (!fresh(stored) && fresh(await findIdempotencyKey(trx, legacyScope(scope)))) {
+      throw new DomainError(
+        'idempotency_key_reused',
+        'This Idempotency-Key was used before keys belonged to their caller; its answer is not replayed and the request was not made again. Use a new key for a new request.',
+      );
+    }
+    if (stored && fresh(stored)) {
       if (stored.request_hash !== requestHash) {
         throw new DomainError(
           'idempotency_key_reused',
@@ -83,6 +91,11 @@ export async function runIdempotent(
     });
     return { ...answer, replayed: false };
   });
+}
+
+/** Where an answer stored before keys had a caller would be (migration 0006). */
+function legacyScope(scope: IdempotencyScope): IdempotencyScope {
+  return { ...scope, caller: LEGACY_IDEMPOTENCY_CALLER };
 }
 
 function withoutSecrets({ body, secrets = [] }: IdempotentAnswer): unknown {

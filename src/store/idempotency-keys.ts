@@ -1,6 +1,8 @@
 import { dialectOf } from './dialects/dialect-of.js';
 import type { Db, IdempotencyKeysTable } from './tables.js';
 
+export { LEGACY_IDEMPOTENCY_CALLER } from './migrations/0006-sign-in-limits-and-idempotency-scope.js';
+
 /** A key as its caller sent it: partner, caller (`token:<id>` or `user:<id>`) and the key. */
 export interface IdempotencyScope {
   partnerId: string;

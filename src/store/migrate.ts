@@ -26,10 +26,22 @@ export class MigrationFailedError extends Error {
 }
 
 /** Brings the schema up to date; safe to run from several processes at once. */
-export async function migrateToLatest(store: Store): Promise<MigrationResult[]> {
+export function migrateToLatest(store: Store): Promise<MigrationResult[]> {
+  return migrate(store, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the schema up to the named migration (an upgrade from an older release, in tests). */
+export function migrateUpTo(store: Store, name: string): Promise<MigrationResult[]> {
+  return migrate(store, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(
+  store: Store,
+  run: (migrator: Migrator) => ReturnType<Migrator['migrateToLatest']>,
+): Promise<MigrationResult[]> {
   const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(store)) };
   const migrator = new Migrator({ db: store.db, provider });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  const { error, results = [] } = await run(migrator);
   if (error !== undefined) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationFailedError(
