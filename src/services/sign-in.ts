@@ -70,14 +70,14 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<Signe
     throw wrongCredentials();
   }
   const { user, passwordHash } = found;
-  // Verified even when locked or disabled, so that the answer takes the same time.
   const correct = await verifyPassword(passwordHash, input.password);
-  if (isLocked(user, now)) throw wrongCredentials();
-  if (!correct) {
+  // Every refusal of an account does the same work (a verification and a counted failure), so
+  // neither the answer nor its timing tells a locked or disabled account, or a right password
+  // given to one, from a wrong password. Failures while locked count too, and lock again.
+  if (!correct || isLocked(user, now) || user.disabledAt !== null) {
     await recordFailure(ctx, user, now);
     throw wrongCredentials();
   }
-  if (user.disabledAt !== null) throw wrongCredentials();
   const signedIn = await startSession(ctx, user, now);
   await attempts.refund();
   return signedIn;

@@ -106,6 +106,14 @@ describe.each(DIALECTS)('sign-in under attack on %s', (dialect) => {
     expect(locked.statusCode).toBe(401);
     expect(locked.json().code).toBe('invalid_credentials');
     expect(locked.json().detail).toMatch(/locked for a while/);
+    // The right password given to a locked account did the work of a failure (so its timing is
+    // that of one): it was counted.
+    const row = await t.store.db
+      .selectFrom('users')
+      .select('failed_sign_ins')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+    expect(row.failed_sign_ins).toBe(1);
   });
 
   it('limits attempts per address across server processes', async () => {
