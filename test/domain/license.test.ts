@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, type ErrorCode } from '../../src/domain/errors.js';
+import type { ErrorCode } from '../../src/domain/errors.js';
 import { decideLicenseAssignment, requireLicensable } from '../../src/domain/license.js';
 import type { SubscriptionStatus } from '../../src/domain/subscription.js';
+import { refusalCode } from '../helpers/refusals.js';
 
-function codeOf(run: () => void): ErrorCode | undefined {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
+const codeOf = refusalCode;
 
 describe('decideLicenseAssignment', () => {
   const cases: [string, SubscriptionStatus, number, number, ErrorCode | undefined][] = [

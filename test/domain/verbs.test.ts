@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/domain/errors.js';
 import type { Subscription } from '../../src/domain/subscription.js';
 import { cancel } from '../../src/domain/verbs/cancel.js';
 import type { Change } from '../../src/domain/verbs/change.js';
@@ -10,6 +9,7 @@ import { reactivate } from '../../src/domain/verbs/reactivate.js';
 import { suspend } from '../../src/domain/verbs/suspend.js';
 import { updateDetails } from '../../src/domain/verbs/update-details.js';
 import { offerFixture } from '../helpers/offers.js';
+import { refusalCode } from '../helpers/refusals.js';
 import { subscriptionFixture as sub } from '../helpers/subscriptions.js';
 
 const NOW = new Date('2026-03-02T00:00:00.000Z');
@@ -48,15 +48,7 @@ const followingAddOn = {
   expiresAt: suspendedBase.expiresAt,
 };
 
-function codeOf(act: () => unknown): string | undefined {
-  try {
-    act();
-    return undefined;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
+const codeOf = refusalCode;
 
 /** What a change says, in a form a table can hold. */
 function summary(change: Change | null) {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { client } from './app.js';
 import { newCustomerBody } from './customers.js';
 import type { TestApp } from './app.js';
@@ -17,4 +18,16 @@ export async function seedCustomer(t: TestApp, overrides: Record<string, unknown
   const customer = response.json<{ id: string }>();
   const base = `/v1/customers/${customer.id}`;
   return { partner, token, api, customer, base };
+}
+
+/** Orders one line for the customer at `base` (monthly unless said) and returns its subscription's id. */
+export async function orderLine(
+  api: ReturnType<typeof client>,
+  base: string,
+  line: Record<string, unknown>,
+  billingCycle = 'monthly',
+): Promise<string> {
+  const response = await api.post(`${base}/orders`, { billingCycle, lineItems: [line] });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ lineItems: { subscriptionId: string }[] }>().lineItems[0]!.subscriptionId;
 }

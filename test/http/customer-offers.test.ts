@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { TestClock } from '../helpers/clock.js';
-import { seedCustomer } from '../helpers/seed-customer.js';
+import { orderLine, seedCustomer } from '../helpers/seed-customer.js';
 import { DIALECTS } from '../helpers/stores.js';
 
 interface Item {
@@ -24,16 +24,6 @@ describe.each(DIALECTS)("a customer's catalog, add-ons included, on %s", (dialec
     const response = await api.get(url);
     expect(response.statusCode, response.body).toBe(200);
     return response.json<{ items: Item[] }>().items;
-  }
-
-  async function order(api: Api, base: string, offerId: string): Promise<string> {
-    const response = await api.post(`${base}/orders`, {
-      billingCycle: 'monthly',
-      lineItems: [{ offerId, quantity: 5 }],
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json<{ lineItems: { subscriptionId: string }[] }>().lineItems[0]!
-      .subscriptionId;
   }
 
   const storageOf = (items: Item[]) => items.find((i) => i.offer.id === 'mail-extra-storage');
@@ -67,8 +57,8 @@ describe.each(DIALECTS)("a customer's catalog, add-ons included, on %s", (dialec
 
   it('says its bases are inactive while every one of them is suspended', async () => {
     const { api, base } = await seedCustomer(t);
-    const basic = await order(api, base, 'mail-basic');
-    const plus = await order(api, base, 'mail-plus');
+    const basic = await orderLine(api, base, { offerId: 'mail-basic', quantity: 5 });
+    const plus = await orderLine(api, base, { offerId: 'mail-plus', quantity: 5 });
     const url = `${base}/offers?billingCycle=monthly`;
     expect(storageOf(await catalog(api, url))).toMatchObject({ available: true, reasons: [] });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { TestClock } from '../helpers/clock.js';
-import { seedCustomer } from '../helpers/seed-customer.js';
+import { orderLine, seedCustomer } from '../helpers/seed-customer.js';
 import { DIALECTS } from '../helpers/stores.js';
 
 interface Sub {
@@ -22,16 +22,6 @@ describe.each(DIALECTS)('the suspension preview on %s', (dialect) => {
 
   type Api = Awaited<ReturnType<typeof seedCustomer>>['api'];
 
-  async function order(api: Api, base: string, line: Record<string, unknown>): Promise<string> {
-    const response = await api.post(`${base}/orders`, {
-      billingCycle: 'monthly',
-      lineItems: [line],
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json<{ lineItems: { subscriptionId: string }[] }>().lineItems[0]!
-      .subscriptionId;
-  }
-
   const get = async (api: Api, base: string, id: string) =>
     (await api.get(`${base}/subscriptions/${id}`)).json<Sub>();
 
@@ -39,7 +29,7 @@ describe.each(DIALECTS)('the suspension preview on %s', (dialect) => {
     clock.set('2026-03-01T00:00:00.000Z');
     // Billing day 1, account opened 2026-01-10: 90 + 22 days.
     const { api, base } = await seedCustomer(t);
-    const id = await order(api, base, { offerId: 'mail-basic', quantity: 10 });
+    const id = await orderLine(api, base, { offerId: 'mail-basic', quantity: 10 });
     const active = await get(api, base, id);
     expect(active.actions).toContain('suspend');
     expect(active.suspensionPreview).toEqual({ expiresAt: '2026-06-21T00:00:00.000Z' });
@@ -61,7 +51,7 @@ describe.each(DIALECTS)('the suspension preview on %s', (dialect) => {
     clock.set('2026-04-17T08:09:10.011Z');
     const { api, base } = await seedCustomer(t);
     // mail-kiosk keeps data 60 days, at most 90: 60 + 22 = 82 days.
-    const id = await order(api, base, { offerId: 'mail-kiosk', quantity: 5 });
+    const id = await orderLine(api, base, { offerId: 'mail-kiosk', quantity: 5 });
     clock.set('2026-05-02T23:59:59.999Z');
     const preview = (await get(api, base, id)).suspensionPreview;
     expect(preview).toEqual({ expiresAt: '2026-07-23T23:59:59.999Z' });
@@ -76,8 +66,8 @@ describe.each(DIALECTS)('the suspension preview on %s', (dialect) => {
   it('is absent where suspending is not possible: an add-on under a suspended base, a cancelled one', async () => {
     clock.set('2026-03-01T00:00:00.000Z');
     const { api, base } = await seedCustomer(t);
-    const mail = await order(api, base, { offerId: 'mail-basic', quantity: 10 });
-    const addOn = await order(api, base, {
+    const mail = await orderLine(api, base, { offerId: 'mail-basic', quantity: 10 });
+    const addOn = await orderLine(api, base, {
       offerId: 'mail-extra-storage',
       quantity: 50,
       parentSubscriptionId: mail,
@@ -85,7 +75,7 @@ describe.each(DIALECTS)('the suspension preview on %s', (dialect) => {
     expect((await get(api, base, addOn)).suspensionPreview).toEqual({
       expiresAt: '2026-06-21T00:00:00.000Z',
     });
-    const other = await order(api, base, { offerId: 'mail-plus', quantity: 3 });
+    const other = await orderLine(api, base, { offerId: 'mail-plus', quantity: 3 });
     await api.patch(`${base}/subscriptions/${mail}`, {
       status: 'suspended',
       suspensionReason: 'other',
