@@ -27,6 +27,13 @@ export type Market =
 export type NewOrder = NonNullable<
   paths['/v1/customers/{customerId}/orders']['post']['requestBody']
 >['content']['application/json'];
+export type OrderPreview = Schemas['OrderPreview'];
+export type PreviewLine = OrderPreview['lineItems'][number];
+export type PriceBook = Schemas['PriceBook'];
+export type PriceRule = PriceBook['rules'][number];
+export type Invoice = Schemas['Invoice'];
+export type InvoiceSummary = Schemas['InvoiceSummary'];
+export type Charge = Schemas['Charge'];
 export type Session = paths['/v1/session']['get']['responses'][200]['content']['application/json'];
 
 let csrfToken = '';

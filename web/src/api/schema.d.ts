@@ -805,6 +805,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{customerId}/orders/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What an order would cost and whether each line can be bought, creating nothing
+         * @description The same body as an order. Each line says whether it is available (with the reasons when not), its unit price and its first period’s charge; `total` sums the lines that can be bought.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        billingCycle: "monthly" | "annual";
+                        lineItems: {
+                            offerId: string;
+                            quantity: number;
+                            friendlyName?: string;
+                            /**
+                             * @description ISO 8601 duration of the term.
+                             * @enum {string}
+                             */
+                            termDuration?: "P1M" | "P1Y";
+                            /**
+                             * Format: uuid
+                             * @description A UUID in lower-case hex, 8-4-4-4-12.
+                             */
+                            parentSubscriptionId?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderPreview"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{customerId}/orders/{orderId}": {
         parameters: {
             query?: never;
@@ -2157,6 +2248,10 @@ export interface paths {
                                 renewed: number;
                                 expired: number;
                                 warned: number;
+                                /** @description Billing periods charged on their first day. */
+                                charged: number;
+                                /** @description Invoices issued because their period ended. */
+                                issued: number;
                             };
                         };
                     };
@@ -2250,6 +2345,10 @@ export interface paths {
                                 renewed: number;
                                 expired: number;
                                 warned: number;
+                                /** @description Billing periods charged on their first day. */
+                                charged: number;
+                                /** @description Invoices issued because their period ended. */
+                                issued: number;
                             };
                         };
                     };
@@ -2403,7 +2502,7 @@ export interface paths {
                         "application/json": {
                             user: components["schemas"]["User"];
                             /** @description What the user's role may do (docs/security.md): the portal offers only these. */
-                            permissions: ("catalog.read" | "customers.read" | "customers.create" | "orders.read" | "orders.create" | "subscriptions.read" | "subscriptions.update_details" | "subscriptions.change_quantity" | "subscriptions.suspend" | "subscriptions.reactivate" | "subscriptions.cancel" | "subscriptions.convert" | "customer_users.read" | "customer_users.write" | "licenses.assign" | "entitlements.check" | "audit.read" | "sandbox.clock" | "users.manage" | "tokens.manage")[];
+                            permissions: ("catalog.read" | "customers.read" | "customers.create" | "orders.read" | "orders.create" | "subscriptions.read" | "subscriptions.update_details" | "subscriptions.change_quantity" | "subscriptions.suspend" | "subscriptions.reactivate" | "subscriptions.cancel" | "subscriptions.convert" | "customer_users.read" | "customer_users.write" | "licenses.assign" | "entitlements.check" | "audit.read" | "sandbox.clock" | "price_book.read" | "price_book.write" | "billing.read" | "users.manage" | "tokens.manage")[];
                             /** @description The reasons the role may suspend a subscription for. */
                             suspensionReasons: ("customer_request" | "nonpayment" | "fraud" | "other")[];
                             /** @description Every role a user can have, most powerful first: what a user may be given. */
@@ -2479,7 +2578,7 @@ export interface paths {
                         "application/json": {
                             user: components["schemas"]["User"];
                             /** @description What the user's role may do (docs/security.md): the portal offers only these. */
-                            permissions: ("catalog.read" | "customers.read" | "customers.create" | "orders.read" | "orders.create" | "subscriptions.read" | "subscriptions.update_details" | "subscriptions.change_quantity" | "subscriptions.suspend" | "subscriptions.reactivate" | "subscriptions.cancel" | "subscriptions.convert" | "customer_users.read" | "customer_users.write" | "licenses.assign" | "entitlements.check" | "audit.read" | "sandbox.clock" | "users.manage" | "tokens.manage")[];
+                            permissions: ("catalog.read" | "customers.read" | "customers.create" | "orders.read" | "orders.create" | "subscriptions.read" | "subscriptions.update_details" | "subscriptions.change_quantity" | "subscriptions.suspend" | "subscriptions.reactivate" | "subscriptions.cancel" | "subscriptions.convert" | "customer_users.read" | "customer_users.write" | "licenses.assign" | "entitlements.check" | "audit.read" | "sandbox.clock" | "price_book.read" | "price_book.write" | "billing.read" | "users.manage" | "tokens.manage")[];
                             /** @description The reasons the role may suspend a subscription for. */
                             suspensionReasons: ("customer_request" | "nonpayment" | "fraud" | "other")[];
                             /** @description Every role a user can have, most powerful first: what a user may be given. */
@@ -2970,6 +3069,607 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/price-book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's price book: default markup and rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PriceBook"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the price book
+         * @description The most specific rule wins: customer + offer, customer, offer, segment, then the default markup. Prices apply to new orders and to terms that renew; a running term keeps its price. Send `If-Match` with the ETag you read to refuse (412) overwriting a newer version.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A percentage as a decimal string, e.g. "20" or "12.5". */
+                        defaultMarkupPercent: string;
+                        rules: {
+                            offerId?: string;
+                            /** @enum {string} */
+                            segment?: "commercial" | "education" | "government" | "nonprofit";
+                            /**
+                             * Format: uuid
+                             * @description A UUID in lower-case hex, 8-4-4-4-12.
+                             */
+                            customerId?: string;
+                            /** @description A percentage as a decimal string, e.g. "20" or "12.5". */
+                            markupPercent?: string;
+                            /** @description A fixed unit price per billing period, in `currency`. */
+                            unitPrice?: string;
+                            /** @description ISO 4217 code. */
+                            currency?: string;
+                            /** @enum {string} */
+                            billingCycle?: "monthly" | "annual";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PriceBook"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's ledger: every amount charged or credited, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
+                    subscriptionId?: string;
+                    /** @description Charges dated on or after. */
+                    from?: string;
+                    /** @description Charges dated on or before. */
+                    to?: string;
+                    /** @description Items per page (1–500). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Charge"][];
+                            /** @description Pass as ?cursor= for the next page; null on the last page. */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's invoices, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "issued";
+                    /** @description Items per page (1–500). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvoiceSummaryPage"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/invoices/upcoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The upcoming invoice: the draft of the billing period under way */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice with its charges */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
+                    customerId: string;
+                    /** @description A UUID in lower-case hex, 8-4-4-4-12. */
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's invoices across customers, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The first day of a billing period (the partner’s billing day). */
+                    periodStart?: string;
+                    status?: "draft" | "issued";
+                    /** @description Items per page (1–500). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvoiceSummaryPage"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every charge of a billing period with cost, price and margin, as CSV
+         * @description One row per charge of the period's invoices; the columns amount, cost and margin sum to the period's invoice totals.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The first day of a billing period (the partner’s billing day). */
+                    periodStart: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (RFC 4180, CRLF). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3157,8 +3857,12 @@ export interface components {
             suspendedAt: string | null;
             expiresAt: string | null;
             deletedAt: string | null;
+            /** @description The customer's unit price per billing period, locked for the term. */
             unitPrice: string;
+            /** @description What the partner pays the vendor per unit and period. */
+            unitCost: string;
             currency: string;
+            nextChargeDate: string | null;
             etag: string;
             /** @description What may be done now. */
             actions: ("change_quantity" | "suspend" | "reactivate" | "cancel" | "convert" | "add_addon")[];
@@ -3189,6 +3893,8 @@ export interface components {
              * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
              */
             creationDate: string;
+            /** @description The customer's currency; empty for orders placed before prices were kept. */
+            currency: string;
             lineItems: {
                 lineItemNumber: number;
                 offerId: string;
@@ -3205,6 +3911,8 @@ export interface components {
                  * @description A UUID in lower-case hex, 8-4-4-4-12.
                  */
                 subscriptionId: string;
+                unitPrice: string | null;
+                amount: string | null;
             }[];
         };
         OfferAvailability: {
@@ -3220,6 +3928,15 @@ export interface components {
                  */
                 subscriptionId?: string;
             }[];
+            price: {
+                /** @description ISO 4217 code. */
+                currency: string;
+                /** @enum {string} */
+                billingCycle: "monthly" | "annual";
+                termDuration: string;
+                /** @description An exact decimal string in the currency given beside it; credits are negative. */
+                unitPrice: string;
+            } | null;
         };
         Event: {
             /**
@@ -3327,6 +4044,186 @@ export interface components {
             reason: "licensed" | "subscription_suspended" | "license_not_assigned" | "subscription_expired" | "subscription_deleted" | "no_subscription";
             /** @description The subscription of the offer the answer comes from; null when there is none. */
             subscriptionId: string | null;
+        };
+        PriceBook: {
+            /** @description A percentage as a decimal string, e.g. "20" or "12.5". */
+            defaultMarkupPercent: string;
+            rules: {
+                offerId?: string;
+                /** @enum {string} */
+                segment?: "commercial" | "education" | "government" | "nonprofit";
+                /**
+                 * Format: uuid
+                 * @description A UUID in lower-case hex, 8-4-4-4-12.
+                 */
+                customerId?: string;
+                /** @description A percentage as a decimal string, e.g. "20" or "12.5". */
+                markupPercent?: string;
+                /** @description A fixed unit price per billing period, in `currency`. */
+                unitPrice?: string;
+                /** @description ISO 4217 code. */
+                currency?: string;
+                /** @enum {string} */
+                billingCycle?: "monthly" | "annual";
+            }[];
+            etag: string;
+            updatedAt: string | null;
+        };
+        Charge: {
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
+            customerId: string;
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
+            subscriptionId: string;
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
+            invoiceId: string;
+            /** @enum {string} */
+            type: "period" | "quantity_change" | "cancellation_refund";
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
+             */
+            date: string;
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
+             */
+            periodStart: string;
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
+             */
+            periodEnd: string;
+            /** @description Units charged; negative when credited. */
+            quantity: number;
+            /** @description Days of the period charged, from date to periodEnd. */
+            days: number;
+            /** @description Days of the whole period. */
+            periodDays: number;
+            /** @description An exact decimal string in the currency given beside it; credits are negative. */
+            unitPrice: string;
+            /** @description An exact decimal string in the currency given beside it; credits are negative. */
+            unitCost: string;
+            /** @description An exact decimal string in the currency given beside it; credits are negative. */
+            amount: string;
+            /** @description An exact decimal string in the currency given beside it; credits are negative. */
+            cost: string;
+            /** @description ISO 4217 code. */
+            currency: string;
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
+            eventId: string;
+            /**
+             * Format: date-time
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
+             */
+            createdAt: string;
+        };
+        InvoiceSummary: {
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
+            id: string;
+            number: string | null;
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
+            customerId: string;
+            customerName: string;
+            /** @enum {string} */
+            status: "draft" | "issued";
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
+             */
+            periodStart: string;
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
+             */
+            periodEnd: string;
+            /** @description ISO 4217 code. */
+            currency: string;
+            /** @description An exact decimal string in the currency given beside it; credits are negative. */
+            total: string;
+            /** @description An exact decimal string in the currency given beside it; credits are negative. */
+            cost: string;
+            /** @description An exact decimal string in the currency given beside it; credits are negative. */
+            margin: string;
+            issuedAt: string | null;
+        };
+        InvoiceSummaryPage: {
+            items: components["schemas"]["InvoiceSummary"][];
+            nextCursor: string | null;
+        };
+        Invoice: {
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
+            id: string;
+            number: string | null;
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
+            customerId: string;
+            customerName: string;
+            /** @enum {string} */
+            status: "draft" | "issued";
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
+             */
+            periodStart: string;
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
+             */
+            periodEnd: string;
+            /** @description ISO 4217 code. */
+            currency: string;
+            /** @description An exact decimal string in the currency given beside it; credits are negative. */
+            total: string;
+            /** @description An exact decimal string in the currency given beside it; credits are negative. */
+            cost: string;
+            /** @description An exact decimal string in the currency given beside it; credits are negative. */
+            margin: string;
+            issuedAt: string | null;
+            charges: components["schemas"]["Charge"][];
+        };
+        OrderPreview: {
+            currency: string;
+            lineItems: {
+                lineItemNumber: number;
+                offerId: string;
+                available: boolean;
+                reasons: components["schemas"]["ErrorItem"][];
+                quantity: number;
+                unitPrice: string | null;
+                periodStart: string | null;
+                periodEnd: string | null;
+                amount: string | null;
+            }[];
+            /** @description An exact decimal string in the currency given beside it; credits are negative. */
+            total: string;
         };
     };
     responses: never;

@@ -25,8 +25,11 @@ export function formatters(locale: string) {
     region: (code: string) => regions.of(code) ?? code,
     /** A currency by its ISO 4217 code, in the reader's language. */
     currency: (code: string) => currencies.of(code) ?? code,
+    /** A decimal string as money: Intl reads the string exactly (no float), 0 decimals for JPY. */
     money: (amount: string, currency: string) =>
-      new Intl.NumberFormat(locale, { style: 'currency', currency }).format(Number(amount)),
+      new Intl.NumberFormat(locale, { style: 'currency', currency }).format(
+        amount as Intl.StringNumericLiteral,
+      ),
   };
 }
 

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { errorMessage } from '../../components/common';
+import { download } from '../../lib/download';
 import type { EventFilter } from './filters';
 
 const useStyles = makeStyles({
@@ -13,18 +14,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
 });
-
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked once the click has been handled, not before the browser has started the download.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /** Every event of the filter (not just this page), as the server's CSV. */
 export function ExportCsvButton(props: { filter: EventFilter }) {
