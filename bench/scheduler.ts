@@ -79,6 +79,7 @@ async function seedDue(store: Store, ctx: Parameters<typeof createPartner>[0], c
     billingCycle: 'monthly',
     status: 'completed',
     creationDate: CREATED,
+    currency: 'USD',
     lineItems: [],
   });
   const ids: string[] = [];
@@ -157,7 +158,9 @@ function suspended(partnerId: string, customerId: string, orderId: string): Subs
     expiresAt: new Date('2020-04-01T00:00:00.000Z'),
     deletedAt: null,
     unitPrice: '4.00',
+    unitCost: '4.00',
     currency: 'USD',
+    nextChargeDate: null,
     version: 1,
     expiringSoonWarnedFor: null,
   };

@@ -1,5 +1,16 @@
 import { AVAILABILITY_REASON_CODES } from './availability.js';
 
+/** A price rule or a billing period that cannot be: the refusal's code and its items' codes. */
+const BILLING_CODES = [
+  'negative_markup',
+  'currency_mismatch',
+  'unknown_offer',
+  'unknown_customer',
+  'invalid_price_rule',
+  'duplicate_price_rule',
+  'not_a_billing_day',
+] as const;
+
 /**
  * The one registry of the domain's error codes. Every refusal that domain or service code can
  * give has a stable snake_case code here; HTTP maps each code to a status once
@@ -37,6 +48,7 @@ export const ERROR_CODES = [
   'customer_user_email_taken',
   'license_limit_reached',
   'quantity_below_assigned',
+  ...BILLING_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -80,6 +92,7 @@ export const DETAIL_CODES = [
   'parent_subscription_required',
   'term_not_supported',
   'price_not_found',
+  ...BILLING_CODES,
   ...AVAILABILITY_REASON_CODES,
 ] as const;
 

@@ -34,11 +34,15 @@ export const EVENT_TYPES = [
   'subscription.converted',
   'subscription.license_assigned',
   'subscription.license_unassigned',
+  'price_book.updated',
+  'charge.created',
   // Written by the scheduler (actor `system`).
   'subscription.renewed',
   'subscription.expired',
   'subscription.expiring_soon',
   'subscription.deprovisioned',
+  'subscription.price_changed',
+  'invoice.issued',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

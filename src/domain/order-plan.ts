@@ -10,7 +10,9 @@ import type { BillingCycle, Offer, TermDuration } from './offer.js';
 import type { Order } from './order.js';
 import type { Instance } from './partner.js';
 import type { Subscription } from './subscription.js';
-import { priceFor, resolveTerm, termDates, trialEndDate, windowEnd } from './subscription-terms.js';
+import { formatMinor } from './money/amount.js';
+import type { UnitQuote } from './money/price-book.js';
+import { resolveTerm, termDates, trialEndDate, windowEnd } from './subscription-terms.js';
 
 export interface OrderLineRequest {
   offerId: string;
@@ -31,6 +33,12 @@ export interface OrderFacts {
   customer: Customer;
   currency: string | undefined;
   offer(id: string): Offer | undefined;
+  /** The customer's price of one unit (price book over the catalog's cost) in `currency`. */
+  quote(
+    offer: Offer,
+    billingCycle: BillingCycle,
+    termDuration: TermDuration,
+  ): UnitQuote | undefined;
   /** The customer's subscriptions of the ordered offers and their bases, and the named parents. */
   subscriptions: readonly Subscription[];
   now: Date;
@@ -46,13 +54,64 @@ export function planOrder(
   request: OrderRequest,
   facts: OrderFacts,
 ): { order: Order; subscriptions: Subscription[] } {
+  const { orderId, lines } = planOrderLines(request, facts);
+  const errors = lines.flatMap((line) => line.problems);
+  if (errors.length > 0) throw orderRefused(errors);
+  const created = lines.flatMap((line) => line.subscription ?? []);
+  const order: Order = {
+    id: orderId,
+    partnerId: facts.partnerId,
+    customerId: facts.customer.id,
+    billingCycle: request.billingCycle,
+    status: 'completed',
+    creationDate: facts.now,
+    currency: facts.currency ?? '',
+    lineItems: created.map((s, lineItemNumber) => ({
+      lineItemNumber,
+      offerId: s.offerId,
+      quantity: s.quantity,
+      termDuration: s.termDuration,
+      friendlyName: s.friendlyName,
+      parentSubscriptionId: s.parentSubscriptionId,
+      subscriptionId: s.id,
+      unitPrice: s.unitPrice,
+      amount: null,
+    })),
+  };
+  return { order, subscriptions: created };
+}
+
+/** One line of an order as planned: the subscription it makes, or why it cannot. */
+export interface PlannedLine {
+  lineItemNumber: number;
+  offerId: string;
+  quantity: number;
+  subscription: Subscription | undefined;
+  problems: ErrorDetail[];
+}
+
+/**
+ * Plans every line of an order without refusing it: what placing the order would make, line by
+ * line, and each line's problems (the order preview shows them; planOrder refuses on any).
+ */
+export function planOrderLines(
+  request: OrderRequest,
+  facts: OrderFacts,
+): { orderId: string; lines: PlannedLine[] } {
   const orderId = facts.newId();
   const known: SubscriptionFacts[] = [...facts.subscriptions];
-  const errors: ErrorDetail[] = [];
-  const created: Subscription[] = [];
+  const lines: PlannedLine[] = [];
   request.lineItems.forEach((line, lineItemNumber) => {
+    const planned: PlannedLine = {
+      lineItemNumber,
+      offerId: line.offerId,
+      quantity: line.quantity,
+      subscription: undefined,
+      problems: [],
+    };
+    lines.push(planned);
     const problem = (code: DetailCode, detail: string, subscriptionId?: string) =>
-      errors.push({
+      planned.problems.push({
         lineItemNumber,
         code,
         detail,
@@ -115,10 +174,7 @@ export function planOrder(
       );
       return;
     }
-    const price =
-      facts.currency === undefined
-        ? undefined
-        : priceFor(offer, facts.currency, billingCycle, termDuration);
+    const price = facts.quote(offer, billingCycle, termDuration);
     if (!price) {
       problem(
         'price_not_found',
@@ -134,30 +190,12 @@ export function planOrder(
       orderId,
       billingCycle,
       termDuration,
-      unitPrice: price.unitPrice,
+      price,
     });
-    created.push(subscription);
+    planned.subscription = subscription;
     known.push(subscription);
   });
-  if (errors.length > 0) throw orderRefused(errors);
-  const order: Order = {
-    id: orderId,
-    partnerId: facts.partnerId,
-    customerId: facts.customer.id,
-    billingCycle: request.billingCycle,
-    status: 'completed',
-    creationDate: facts.now,
-    lineItems: created.map((s, lineItemNumber) => ({
-      lineItemNumber,
-      offerId: s.offerId,
-      quantity: s.quantity,
-      termDuration: s.termDuration,
-      friendlyName: s.friendlyName,
-      parentSubscriptionId: s.parentSubscriptionId,
-      subscriptionId: s.id,
-    })),
-  };
-  return { order, subscriptions: created };
+  return { orderId, lines };
 }
 
 function baseOf(line: OrderLineRequest, subscriptions: readonly Subscription[]) {
@@ -191,7 +229,7 @@ interface NewSubscriptionInput {
   orderId: string;
   billingCycle: BillingCycle;
   termDuration: TermDuration;
-  unitPrice: string;
+  price: UnitQuote;
 }
 
 function newSubscription(input: NewSubscriptionInput): Subscription {
@@ -226,8 +264,10 @@ function newSubscription(input: NewSubscriptionInput): Subscription {
     suspendedAt: null,
     expiresAt: null,
     deletedAt: null,
-    unitPrice: input.unitPrice,
-    currency: facts.currency ?? '',
+    unitPrice: formatMinor(input.price.unitPrice, input.price.currency),
+    unitCost: formatMinor(input.price.unitCost, input.price.currency),
+    currency: input.price.currency,
+    nextChargeDate: null,
     version: 1,
     expiringSoonWarnedFor: null,
   };

@@ -8,6 +8,8 @@ export interface Order {
   billingCycle: BillingCycle;
   status: 'completed';
   creationDate: Date;
+  /** The customer's currency; empty for orders placed before psc kept money. */
+  currency: string;
   lineItems: OrderLineItem[];
 }
 
@@ -20,6 +22,10 @@ export interface OrderLineItem {
   friendlyName: string;
   parentSubscriptionId: string | null;
   subscriptionId: string;
+  /** The customer's unit price; null for orders placed before psc kept money. */
+  unitPrice: string | null;
+  /** The first period's charge (prorated where an add-on ends with its base); null likewise. */
+  amount: string | null;
 }
 
 export const MAX_ORDER_LINE_ITEMS = 100;

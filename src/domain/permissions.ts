@@ -38,6 +38,11 @@ export const PERMISSIONS = {
   'entitlements.check': EVERYONE,
   'audit.read': [...ADMINS, 'billing_admin'],
   'sandbox.clock': ADMINS,
+  // Everyone who sells reads prices; the partner's admins and its billing admins set them.
+  'price_book.read': [...ADMINS, 'sales_agent', 'billing_admin'],
+  'price_book.write': ['global_admin', 'billing_admin'],
+  // Charges, invoices, cost and margin.
+  'billing.read': [...ADMINS, 'billing_admin'],
   'users.manage': ['global_admin'],
   'tokens.manage': ['global_admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -56,9 +56,15 @@ export interface Subscription {
   /** When a suspended subscription's data is deleted unless reactivated (retention rule). */
   expiresAt: Date | null;
   deletedAt: Date | null;
-  /** Snapshot of the unit price and its currency when bought. */
+  /**
+   * The customer's unit price per billing period and the partner's cost (the catalog's price),
+   * decimal strings in `currency`, locked for the term: a renewal prices the next term anew.
+   */
   unitPrice: string;
+  unitCost: string;
   currency: string;
+  /** The first day of the next billing period not yet charged; null when nothing more is. */
+  nextChargeDate: CalendarDate | null;
   /** Grows by one with every change; the ETag. */
   version: number;
   /** The end (retention, term or trial) last warned about with subscription.expiring_soon. */

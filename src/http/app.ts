@@ -31,6 +31,15 @@ import { UserSchema } from './schemas/user.js';
 import { subscriptionRoutes } from './routes/v1/subscriptions.js';
 import { DEFAULT_TIMEOUTS, timeoutOptions, type ServerTimeouts } from './timeouts.js';
 import { ErrorItem, Problem } from './schemas/common.js';
+import {
+  ChargeSchema,
+  InvoiceSchema,
+  InvoiceSummaryPageSchema,
+  InvoiceSummarySchema,
+  OrderPreviewSchema,
+  PriceBookSchema,
+} from './schemas/billing.js';
+import { billingRoutes } from './routes/v1/billing.js';
 import { CustomerSchema } from './schemas/customer.js';
 import { CustomerUserSchema, EntitlementSchema, LicenseSchema } from './schemas/customer-user.js';
 import { OfferSchema } from './schemas/offer.js';
@@ -100,6 +109,12 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     CustomerUserSchema,
     LicenseSchema,
     EntitlementSchema,
+    PriceBookSchema,
+    ChargeSchema,
+    InvoiceSummarySchema,
+    InvoiceSummaryPageSchema,
+    InvoiceSchema,
+    OrderPreviewSchema,
   ];
   for (const schema of shared) app.addSchema(schema);
   await app.register(cookie);
@@ -122,6 +137,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       clockRoutes(v1);
       sessionRoutes(v1, ctx);
       userRoutes(v1);
+      billingRoutes(v1);
       done();
     },
     { prefix: '/v1' },

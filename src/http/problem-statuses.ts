@@ -43,4 +43,11 @@ export const PROBLEM_STATUSES: Record<ProblemCode, { status: number; title: stri
   customer_user_email_taken: { status: 409, title: 'Email already used by a user of the customer' },
   license_limit_reached: { status: 409, title: 'Every license is assigned' },
   quantity_below_assigned: { status: 409, title: 'Quantity below the assigned licenses' },
+  negative_markup: { status: 422, title: 'A markup cannot be negative' },
+  currency_mismatch: { status: 422, title: 'Price in the wrong currency' },
+  unknown_offer: { status: 422, title: 'The rule names an offer not in the catalog' },
+  unknown_customer: { status: 422, title: 'The rule names an unknown customer' },
+  invalid_price_rule: { status: 422, title: 'The price rule is not valid' },
+  duplicate_price_rule: { status: 422, title: 'Two rules set the same price' },
+  not_a_billing_day: { status: 422, title: 'Not the first day of a billing period' },
 };

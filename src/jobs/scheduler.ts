@@ -52,5 +52,6 @@ export function startScheduler(
 }
 
 function didWork(counts: DueWorkCounts): boolean {
-  return counts.deprovisioned + counts.renewed + counts.expired + counts.warned > 0;
+  const { deprovisioned, renewed, expired, warned, charged, issued } = counts;
+  return deprovisioned + renewed + expired + warned + charged + issued > 0;
 }

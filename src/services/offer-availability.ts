@@ -4,6 +4,11 @@ import {
   type OfferAvailability,
 } from '../domain/availability.js';
 import type { BillingCycle } from '../domain/offer.js';
+import { formatMinor } from '../domain/money/amount.js';
+import type { Customer } from '../domain/customer.js';
+import { resolveTerm } from '../domain/subscription-terms.js';
+import { findPriceBook } from '../store/price-books.js';
+import { quoterFor } from './billing/pricing.js';
 import { customerSubscriptions } from '../store/subscriptions.js';
 import type { CallerContext } from './context.js';
 import { getCustomer } from './get-customer.js';
@@ -16,23 +21,59 @@ import { authorize } from '../domain/permissions.js';
  * is bought from its base subscription (addOnOfferAvailability); listed here, it says whether the
  * customer has a base it could go on.
  */
+/** The customer's unit price of an offer for a billing cycle (its shortest term), if it has one. */
+export interface OfferPrice {
+  currency: string;
+  billingCycle: BillingCycle;
+  termDuration: string;
+  unitPrice: string;
+}
+
+export type PricedAvailability = OfferAvailability & { price: OfferPrice | null };
+
+async function withPrices(
+  ctx: CallerContext,
+  customer: Customer,
+  billingCycle: BillingCycle,
+  items: OfferAvailability[],
+): Promise<PricedAvailability[]> {
+  const quote = quoterFor(ctx.catalog, await findPriceBook(ctx.db, ctx.partner.id), customer);
+  return items.map((item) => {
+    const cycle = item.offer.isTrial ? (item.offer.billingCycles[0] ?? billingCycle) : billingCycle;
+    const term = resolveTerm(item.offer, cycle);
+    const price = term && quote(item.offer, cycle, term);
+    return {
+      ...item,
+      price: price
+        ? {
+            currency: price.currency,
+            billingCycle: cycle,
+            termDuration: term,
+            unitPrice: formatMinor(price.unitPrice, price.currency),
+          }
+        : null,
+    };
+  });
+}
+
 export async function customerOfferAvailability(
   ctx: CallerContext,
   customerId: string,
   query: { billingCycle: BillingCycle; trial: boolean; addOn?: boolean },
-): Promise<OfferAvailability[]> {
+): Promise<PricedAvailability[]> {
   authorize(ctx.role, 'catalog.read');
   const customer = await getCustomer(ctx, customerId);
   const subscriptions = await customerSubscriptions(ctx.db, ctx.partner.id, customerId);
   const offers = ctx.catalog.offers.filter(
     (o) => o.isTrial === query.trial && (query.addOn === undefined || o.isAddOn === query.addOn),
   );
-  return catalogAvailability(offers, {
+  const items = catalogAvailability(offers, {
     customer,
     instance: ctx.partner.instance,
     subscriptions,
     billingCycle: query.billingCycle,
   });
+  return withPrices(ctx, customer, query.billingCycle, items);
 }
 
 /** The add-ons a subscription can take (seed step 6), with availability. */
@@ -40,16 +81,17 @@ export async function addOnOfferAvailability(
   ctx: CallerContext,
   customerId: string,
   subscriptionId: string,
-): Promise<OfferAvailability[]> {
+): Promise<PricedAvailability[]> {
   authorize(ctx.role, 'catalog.read');
   const customer = await getCustomer(ctx, customerId);
   const base = await getSubscription(ctx, customerId, subscriptionId);
   const subscriptions = await customerSubscriptions(ctx.db, ctx.partner.id, customerId);
-  return catalogAvailability(addOnOffersOf(ctx.catalog.offers, base.offerId), {
+  const items = catalogAvailability(addOnOffersOf(ctx.catalog.offers, base.offerId), {
     customer,
     instance: ctx.partner.instance,
     subscriptions,
     billingCycle: base.billingCycle,
     baseSubscription: base,
   });
+  return withPrices(ctx, customer, base.billingCycle, items);
 }

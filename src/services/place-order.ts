@@ -11,6 +11,12 @@ import type { CallerContext } from './context.js';
 import { callerEvent } from './events.js';
 import { newId } from './ids.js';
 import { authorize } from '../domain/permissions.js';
+import { formatMinor } from '../domain/money/amount.js';
+import type { LedgerEntry } from '../domain/money/ledger.js';
+import { findPriceBook } from '../store/price-books.js';
+import { decideLedger, recordCharges } from './billing/ledger-writer.js';
+import { quoterFor } from './billing/pricing.js';
+import { callerChanges } from './subscriptions/apply-changes.js';
 
 export interface PlacedOrder {
   order: Order;
@@ -45,20 +51,29 @@ export function placeOrder(
       parentIds,
     );
     const now = ctx.clock.now();
-    const placed = planOrder(request, {
+    const book = await findPriceBook(trx, ctx.partner.id);
+    const planned = planOrder(request, {
       partnerId: ctx.partner.id,
       instance: ctx.partner.instance,
       customer,
       currency: ctx.catalog.currencyOf(customer.country),
       offer: (id) => ctx.catalog.offer(id),
+      quote: quoterFor(ctx.catalog, book, customer),
       subscriptions,
       now,
       newId,
     });
+    const ledger = await decideLedger(
+      trx,
+      planned.subscriptions.map((next) => ({ before: null, next, cancelled: false })),
+      now,
+    );
+    const placed = withFirstCharges(planned, ledger);
     await insertOrder(trx, placed.order);
     await insertSubscriptions(trx, placed.subscriptions);
     await insertOrderLineItems(trx, placed.order);
-    await appendEvents(trx, [
+    const changes = callerChanges(ctx, now);
+    const events = [
       callerEvent(ctx, now, {
         type: 'order.created',
         customerId,
@@ -85,12 +100,40 @@ export function placeOrder(
             billingCycle: s.billingCycle,
             termDuration: s.termDuration,
             unitPrice: s.unitPrice,
+            unitCost: s.unitCost,
             currency: s.currency,
             parentSubscriptionId: s.parentSubscriptionId,
           },
         }),
       ),
-    ]);
+    ];
+    const { events: chargeEvents } = await recordCharges(
+      trx,
+      [...ledger.values()].flatMap((entry) => entry.charges),
+      changes,
+    );
+    await appendEvents(trx, [...events, ...chargeEvents]);
     return placed;
   });
+}
+
+/** The order as placed: each subscription with its next charge date, each line with its amount. */
+function withFirstCharges(planned: PlacedOrder, ledger: Map<string, LedgerEntry>): PlacedOrder {
+  const subscriptions = planned.subscriptions.map((s) => ({
+    ...s,
+    nextChargeDate: ledger.get(s.id)?.nextChargeDate ?? null,
+  }));
+  const amountOf = (subscriptionId: string, currency: string) =>
+    formatMinor(
+      (ledger.get(subscriptionId)?.charges ?? []).reduce((sum, c) => sum + c.amount, 0n),
+      currency,
+    );
+  const order = {
+    ...planned.order,
+    lineItems: planned.order.lineItems.map((line) => ({
+      ...line,
+      amount: amountOf(line.subscriptionId, planned.order.currency),
+    })),
+  };
+  return { order, subscriptions };
 }

@@ -9,13 +9,26 @@ import { dueCandidates, type DueScope } from '../store/due-subscriptions.js';
 import { findSubscriptionById } from '../store/subscriptions.js';
 import { offerOf } from './offer-of.js';
 import { findPartner, listSandboxPartners } from '../store/partners.js';
+import { issueDueInvoices } from './billing/issue-invoices.js';
 
 export const DEFAULT_BATCH_SIZE = 200;
 
-export type DueWorkCounts = Record<DueOutcome, number>;
+export type DueWorkCounts = Record<DueOutcome | 'issued', number>;
+
+/** How often one pass does a subscription's due work in a row (a clock moved months ahead). */
+const MAX_STEPS_PER_SUBSCRIPTION = 120;
 
 export function emptyCounts(): DueWorkCounts {
-  return { deprovisioned: 0, renewed: 0, expired: 0, warned: 0, nothing: 0, busy: 0 };
+  return {
+    deprovisioned: 0,
+    renewed: 0,
+    expired: 0,
+    warned: 0,
+    charged: 0,
+    issued: 0,
+    nothing: 0,
+    busy: 0,
+  };
 }
 
 /**
@@ -61,12 +74,31 @@ async function runScope(
       limit: batchSize,
       ...(afterId === undefined ? {} : { afterId }),
     });
-    for (const sub of candidates) {
-      if (!(await hasDueWork(ctx, sub, now))) continue;
-      for (const outcome of await processDueSubscription(ctx, sub.id, now)) counts[outcome] += 1;
-    }
-    if (candidates.length < batchSize) return;
+    for (const candidate of candidates) await catchUp(ctx, candidate, now, counts);
+    if (candidates.length < batchSize) break;
     afterId = candidates.at(-1)?.id;
+  }
+  // After the subscriptions, so that the periods they were due to charge are in the invoices.
+  counts.issued += await issueDueInvoices(ctx, scope, now, batchSize);
+}
+
+/**
+ * Does a subscription's due work until none is left, each step in its own transaction: after a
+ * long stop (or a sandbox clock moved ahead) that is several periods to charge and terms to renew.
+ */
+async function catchUp(
+  ctx: AppContext,
+  candidate: Subscription,
+  now: Date,
+  counts: DueWorkCounts,
+): Promise<void> {
+  let sub: Subscription | undefined = candidate;
+  for (let step = 0; sub && step < MAX_STEPS_PER_SUBSCRIPTION; step += 1) {
+    if (!(await hasDueWork(ctx, sub, now))) return;
+    const outcomes = await processDueSubscription(ctx, sub.id, now);
+    for (const outcome of outcomes) counts[outcome] += 1;
+    if (outcomes.includes('busy') || outcomes.includes('nothing')) return;
+    sub = await findSubscriptionById(ctx.db, sub.id);
   }
 }
 
@@ -79,5 +111,12 @@ async function hasDueWork(ctx: AppContext, sub: Subscription, now: Date): Promis
     sub.parentSubscriptionId === null
       ? undefined
       : await findSubscriptionById(ctx.db, sub.parentSubscriptionId);
-  return dueChange(sub, { offer: offerOf(ctx, sub), base, addOns: [], now }) !== null;
+  const change = dueChange(sub, {
+    offer: offerOf(ctx, sub),
+    base,
+    addOns: [],
+    now,
+    reprice: () => undefined,
+  });
+  return change !== null;
 }

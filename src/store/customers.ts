@@ -61,6 +61,22 @@ export async function customerNamesByIds(
   return new Map(rows.map((row) => [row.id, row.company_name]));
 }
 
+/** These customers of the partner, by id; unknown ids are left out. */
+export async function findCustomersByIds(
+  db: Db,
+  partnerId: string,
+  ids: readonly string[],
+): Promise<Map<string, Customer>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((row) => [row.id, toCustomer(row)]));
+}
+
 /**
  * Reads the customer and, on PostgreSQL, locks its row until the transaction ends: every write
  * that checks a per-customer limit goes through here first, so such writes happen one at a time.

@@ -1,20 +1,17 @@
-import { sql } from 'kysely';
 import { addInstantDays, utcDateOf } from '../domain/calendar.js';
 import { EXPIRING_SOON_DAYS } from '../domain/due-transitions.js';
+import { inDueScope, type DueScope } from './due-scope.js';
 import type { Db } from './tables.js';
 import type { Subscription } from '../domain/subscription.js';
 import { findSubscriptionById, toSubscription } from './subscriptions.js';
 
-export interface DueScope {
-  /** One sandbox partner, at its own clock; else every real partner, at real time. */
-  partnerId?: string;
-}
+export type { DueScope };
 
 /**
  * Subscriptions that may have due work at `now`, after `afterId`, found by indexed time ranges
- * only: suspended ones whose retention ends within the warning window, and active ones whose term
- * ends within it. Which of them has work, and which work, the domain decides (verbs/due.ts), with
- * the offer as the catalog has it today.
+ * only: suspended ones whose retention ends within the warning window, active ones whose term
+ * ends within it, and billed ones whose next period has begun. Which of them has work, and which
+ * work, the domain decides (verbs/due.ts), with the offer as the catalog has it today.
  */
 export async function dueCandidates(
   db: Db,
@@ -33,21 +30,14 @@ export async function dueCandidates(
           eb('s.status', '=', 'active'),
           eb('s.commitment_end_date', '<', utcDateOf(horizon)),
         ]),
+        eb.and([
+          eb('s.next_charge_date', '<=', utcDateOf(now)),
+          eb('s.next_charge_date', '<=', eb.ref('s.commitment_end_date')),
+          eb('s.status', 'in', ['active', 'suspended']),
+        ]),
       ]),
     );
-  if (scope.partnerId !== undefined) {
-    select = select.where('s.partner_id', '=', scope.partnerId);
-  } else {
-    select = select.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('partners as p')
-          .select(sql.lit(1).as('one'))
-          .whereRef('p.id', '=', 's.partner_id')
-          .where('p.sandbox_now', 'is', null),
-      ),
-    );
-  }
+  select = select.where(inDueScope(scope, 's.partner_id'));
   if (options.afterId !== undefined) select = select.where('s.id', '>', options.afterId);
   const rows = await select.orderBy('s.id').limit(options.limit).execute();
   return rows.map(toSubscription);

@@ -8,18 +8,24 @@ import { decodeCursor, encodeCursor, type CursorPart } from './cursor.js';
  */
 export async function keysetPage<DB, TB extends keyof DB, O>(
   select: SelectQueryBuilder<DB, TB, O>,
-  key: { column: string & keyof O; holds: CursorPart },
+  key: {
+    column: string & keyof O;
+    holds: CursorPart;
+    /** The column as the query names it, where a join makes the bare name ambiguous (`i.id`). */
+    ref?: string;
+  },
   query: { limit: number; cursor?: string },
 ): Promise<{ rows: O[]; nextCursor: string | null } | null> {
   const { column } = key;
+  const ref = key.ref ?? column;
   let page = select;
   if (query.cursor !== undefined) {
     const after = decodeCursor(query.cursor, [key.holds]);
     if (!after) return null;
-    page = page.where(sql<boolean>`${sql.ref(column)} > ${after[0]}`);
+    page = page.where(sql<boolean>`${sql.ref(ref)} > ${after[0]}`);
   }
   const rows = await page
-    .orderBy(sql.ref(column))
+    .orderBy(sql.ref(ref))
     .limit(query.limit + 1)
     .execute();
   const shown = rows.slice(0, query.limit);

@@ -7,6 +7,7 @@ import { lifecycleAutomation } from './migrations/0003-lifecycle-automation.js';
 import { usersAndRoles } from './migrations/0004-users-and-roles.js';
 import { customerUsers } from './migrations/0005-customer-users.js';
 import { signInLimitsAndIdempotencyScope } from './migrations/0006-sign-in-limits-and-idempotency-scope.js';
+import { money } from './migrations/0007-money.js';
 
 /** Every migration, in order. Names never change once released. */
 function migrations(store: Store): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrations(store: Store): Record<string, Migration> {
     '0004-users-and-roles': usersAndRoles(t),
     '0005-customer-users': customerUsers(t),
     '0006-sign-in-limits-and-idempotency-scope': signInLimitsAndIdempotencyScope(t),
+    '0007-money': money(t),
   };
 }
 

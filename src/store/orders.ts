@@ -14,6 +14,7 @@ export async function insertOrder(db: Db, order: Order): Promise<void> {
       billing_cycle: order.billingCycle,
       status: order.status,
       created_at: order.creationDate.toISOString(),
+      currency: order.currency,
     })
     .execute();
 }
@@ -33,6 +34,8 @@ export async function insertOrderLineItems(db: Db, order: Order): Promise<void> 
         friendly_name: line.friendlyName,
         parent_subscription_id: line.parentSubscriptionId,
         subscription_id: line.subscriptionId,
+        unit_price: line.unitPrice,
+        amount: line.amount,
       })),
     )
     .execute();
@@ -92,6 +95,7 @@ async function withLineItems(db: Db, rows: readonly OrdersTable[]): Promise<Orde
     billingCycle: row.billing_cycle as BillingCycle,
     status: row.status as Order['status'],
     creationDate: new Date(row.created_at),
+    currency: row.currency,
     lineItems: lines.filter((l) => l.order_id === row.id).map(toLineItem),
   }));
 }
@@ -105,5 +109,7 @@ function toLineItem(row: OrderLineItemsTable): OrderLineItem {
     friendlyName: row.friendly_name,
     parentSubscriptionId: row.parent_subscription_id,
     subscriptionId: row.subscription_id,
+    unitPrice: row.unit_price,
+    amount: row.amount,
   };
 }

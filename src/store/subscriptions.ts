@@ -186,7 +186,9 @@ function toRow(s: Subscription): SubscriptionsTable {
     expires_at: iso(s.expiresAt),
     deleted_at: iso(s.deletedAt),
     unit_price: s.unitPrice,
+    unit_cost: s.unitCost,
     currency: s.currency,
+    next_charge_date: s.nextChargeDate,
     version: s.version,
     expiring_soon_warned_for: iso(s.expiringSoonWarnedFor),
   };
@@ -220,7 +222,9 @@ export function toSubscription(row: SubscriptionsTable): Subscription {
     expiresAt: date(row.expires_at),
     deletedAt: date(row.deleted_at),
     unitPrice: row.unit_price,
+    unitCost: row.unit_cost,
     currency: row.currency,
+    nextChargeDate: row.next_charge_date,
     version: row.version,
     expiringSoonWarnedFor: date(row.expiring_soon_warned_for),
   };

@@ -99,6 +99,7 @@ export interface OrdersTable {
   billing_cycle: string;
   status: string;
   created_at: string;
+  currency: string;
 }
 
 export interface OrderLineItemsTable {
@@ -111,6 +112,8 @@ export interface OrderLineItemsTable {
   friendly_name: string;
   parent_subscription_id: string | null;
   subscription_id: string;
+  unit_price: string | null;
+  amount: string | null;
 }
 
 export interface SubscriptionsTable {
@@ -141,7 +144,9 @@ export interface SubscriptionsTable {
   expires_at: string | null;
   deleted_at: string | null;
   unit_price: string;
+  unit_cost: string;
   currency: string;
+  next_charge_date: string | null;
   version: number;
   /** The end (retention, term or trial) last warned about, so each end is warned about once. */
   expiring_soon_warned_for: string | null;
@@ -185,6 +190,60 @@ export interface SignInAttemptsTable {
   attempts: number;
 }
 
+export interface PriceBooksTable {
+  partner_id: string;
+  default_markup_percent: string;
+  /** JSON array of price rules (domain/money/price-book.ts). */
+  rules: string;
+  version: number;
+  updated_at: string;
+}
+
+/** Amounts are integers of the currency's minor unit (cents); see domain/money/amount.ts. */
+export interface ChargesTable {
+  id: string;
+  partner_id: string;
+  customer_id: string;
+  subscription_id: string;
+  invoice_id: string;
+  type: string;
+  date: string;
+  period_start: string;
+  period_end: string;
+  quantity: number;
+  days: number;
+  period_days: number;
+  unit_price: string;
+  unit_cost: string;
+  amount: number;
+  cost: number;
+  currency: string;
+  event_id: string;
+  created_at: string;
+}
+
+export interface InvoicesTable {
+  id: string;
+  partner_id: string;
+  customer_id: string;
+  period_start: string;
+  period_end: string;
+  currency: string;
+  status: string;
+  /** Set when issued, with the totals frozen then. */
+  number: string | null;
+  total: number | null;
+  cost: number | null;
+  issued_at: string | null;
+  created_at: string;
+}
+
+export interface InvoiceNumbersTable {
+  partner_id: string;
+  year: number;
+  last_number: number;
+}
+
 export interface Database {
   partners: PartnersTable;
   api_tokens: ApiTokensTable;
@@ -199,6 +258,10 @@ export interface Database {
   sessions: SessionsTable;
   customer_users: CustomerUsersTable;
   license_assignments: LicenseAssignmentsTable;
+  price_books: PriceBooksTable;
+  charges: ChargesTable;
+  invoices: InvoicesTable;
+  invoice_numbers: InvoiceNumbersTable;
 }
 
 /** A connection or an open transaction: query modules accept either. */

@@ -49,6 +49,8 @@ function sub(overrides: Partial<Subscription> = {}): Subscription {
     expiresAt: null,
     deletedAt: null,
     unitPrice: '10.00',
+    unitCost: '10.00',
+    nextChargeDate: null,
     currency: 'USD',
     version: 1,
     expiringSoonWarnedFor: null,

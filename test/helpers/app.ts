@@ -95,5 +95,7 @@ export function client(app: FastifyInstance, token: string) {
       send('POST', url, body, headers),
     patch: (url: string, body: unknown, headers?: Record<string, string>) =>
       send('PATCH', url, body, headers),
+    put: (url: string, body: unknown, headers?: Record<string, string>) =>
+      send('PUT', url, body, headers),
   };
 }

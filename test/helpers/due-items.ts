@@ -28,6 +28,7 @@ export async function seedDueItems(t: TestApp, count: number) {
     billingCycle: 'monthly',
     status: 'completed',
     creationDate: createdAt,
+    currency: 'USD',
     lineItems: [],
   });
   const ids: string[] = [];
@@ -86,6 +87,8 @@ function dueItem(
     expiresAt: new Date(Date.parse('2020-04-01T00:00:00.000Z') + n),
     deletedAt: null,
     unitPrice: '4.00',
+    unitCost: '4.00',
+    nextChargeDate: null,
     currency: 'USD',
     version: 1,
     expiringSoonWarnedFor: null,

@@ -174,6 +174,15 @@ describe.each(DIALECTS)('HTTP conventions on %s', (dialect) => {
         'POST /v1/users',
         'GET /v1/users/{userId}',
         'PATCH /v1/users/{userId}',
+        'GET /v1/price-book',
+        'PUT /v1/price-book',
+        'POST /v1/customers/{customerId}/orders/preview',
+        'GET /v1/customers/{customerId}/charges',
+        'GET /v1/customers/{customerId}/invoices',
+        'GET /v1/customers/{customerId}/invoices/upcoming',
+        'GET /v1/customers/{customerId}/invoices/{invoiceId}',
+        'GET /v1/invoices',
+        'GET /v1/billing/reconciliation',
       ].sort(),
     );
     const docs = await t.app.inject({ method: 'GET', url: '/docs/' });

@@ -242,9 +242,11 @@ describe.each(DIALECTS)('customer users, licenses and the entitlement check on %
         );
       expect(history).toEqual([
         'subscription.created',
+        'charge.created',
         `subscription.license_assigned:${a.id}`,
         `subscription.license_assigned:${b.id}`,
         'subscription.quantity_changed',
+        'charge.created',
         `subscription.license_assigned:${c.id}`,
         `subscription.license_unassigned:${b.id}`,
       ]);

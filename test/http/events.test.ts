@@ -34,9 +34,10 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
       'customer.created',
       'order.created',
       'subscription.created',
+      'charge.created',
       'subscription.suspended',
     ]);
-    expect(all[3]).toMatchObject({
+    expect(all[4]).toMatchObject({
       actor: { type: 'token', name: 'test' },
       reason: 'fraud',
       subscriptionId,
@@ -96,12 +97,13 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
     const tokenEvents = (
       await api.get(`/v1/events?customerId=${customer.id}&actorType=token&limit=500`)
     ).json();
-    expect(tokenEvents.items).toHaveLength(7);
+    // The customer, then three orders, each with its subscription and its first charge.
+    expect(tokenEvents.items).toHaveLength(10);
     const actorId = tokenEvents.items[0].actor.id as string;
     const byActor = (
       await api.get(`/v1/events?actorId=${actorId}&customerId=${customer.id}`)
     ).json();
-    expect(byActor.items).toHaveLength(7);
+    expect(byActor.items).toHaveLength(10);
     expect(
       (await api.get(`/v1/events?actorType=system&customerId=${customer.id}`)).json().items,
     ).toEqual([]);
@@ -115,7 +117,7 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
     expect(lines[0]).toBe(
       'id,occurredAt,type,actorType,actorId,actorName,customerId,customerName,subscriptionId,subscriptionName,orderId,reason,data',
     );
-    expect(lines).toHaveLength(1 + 7);
+    expect(lines).toHaveLength(1 + 10);
     expect(lines.filter((l) => l.includes(',subscription.created,'))).toHaveLength(3);
     const { companyName } = (await api.get(base)).json<{ companyName: string }>();
     expect(lines.slice(1).every((l) => l.includes(`,${customer.id},${companyName},`))).toBe(true);

@@ -83,6 +83,8 @@ describe.each(DIALECTS)('orders on %s', (dialect) => {
       'order.created',
       'subscription.created',
       'subscription.created',
+      'charge.created',
+      'charge.created',
     ]);
 
     const orders = (await api.get(`${base}/orders`)).json();

@@ -130,7 +130,9 @@ describe.each(DIALECTS)('the subscription lifecycle on %s', (dialect) => {
       );
     expect(events).toEqual([
       'subscription.created',
+      'charge.created:period',
       'subscription.quantity_changed',
+      'charge.created:quantity_change',
       'subscription.suspended:nonpayment',
       'subscription.reactivated',
     ]);

@@ -547,12 +547,29 @@ function checkStep(op: Op, outcome: Outcome, before: State, after: State, now: D
 
   // One event per change: every created or changed subscription has exactly one new event naming
   // it, of the type its change calls for; the only other event is order.created, once per order.
+  // Charges (issue 12) are written with the change that causes them, and a billing period charged
+  // on its first day is a change of its own (its next charge date moves), told by its charge only.
   for (const e of fresh) expect(e.occurredAt, `${e.type} happened now`).toBe(nowIso);
-  const bySubscription = fresh.filter((e) => e.subscriptionId !== null);
+  const charges = fresh.filter((e) => e.type === 'charge.created');
+  const bySubscription = fresh.filter(
+    (e) => e.subscriptionId !== null && e.type !== 'charge.created',
+  );
+  const touchedIds = touched.map((s) => s.id);
+  for (const c of charges) {
+    expect(touchedIds, `a charge for an untouched ${short(c.subscriptionId)}`).toContain(
+      c.subscriptionId,
+    );
+  }
+  const chargedOnly = touchedIds.filter(
+    (id) =>
+      !bySubscription.some((e) => e.subscriptionId === id) &&
+      charges.some((c) => c.subscriptionId === id && c.reason === 'period'),
+  );
+  if (!isClockStep(op)) expect(chargedOnly, 'only time charges a period alone').toEqual([]);
   expect(
     bySubscription.map((e) => e.subscriptionId).sort(),
     `one event per changed subscription: ${fresh.map((e) => `${e.type}(${short(e.subscriptionId)})`).join(', ')}`,
-  ).toEqual(touched.map((s) => s.id).sort());
+  ).toEqual(touchedIds.filter((id) => !chargedOnly.includes(id)).sort());
   for (const e of bySubscription) {
     const is = after.byId.get(e.subscriptionId!)!;
     const type = eventTypeFor(before.byId.get(is.id), is);

@@ -114,7 +114,9 @@ describe.each(DIALECTS)('time passing, through the sandbox clock, on %s', (diale
     });
     expect(await eventTypes(api, base, id)).toEqual([
       'subscription.created',
+      'charge.created',
       'subscription.renewed',
+      'charge.created',
     ]);
   });
 
@@ -136,6 +138,7 @@ describe.each(DIALECTS)('time passing, through the sandbox clock, on %s', (diale
     expect(await get(api, base, addOn)).toMatchObject({ status: 'expired' });
     expect(await eventTypes(api, base, id)).toEqual([
       'subscription.created',
+      'charge.created',
       'subscription.updated',
       'subscription.expiring_soon',
       'subscription.expired',

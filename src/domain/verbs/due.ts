@@ -4,6 +4,8 @@ import {
   expiringSoon,
   type DueTransition,
 } from '../due-transitions.js';
+import { utcDateOf } from '../calendar.js';
+import { periodChargeDue } from '../money/ledger.js';
 import type { Offer } from '../offer.js';
 import type { Subscription } from '../subscription.js';
 import { changeOf, type Change, type ChangeEvent } from './change.js';
@@ -15,6 +17,11 @@ export interface DueInput {
   /** A base's add-ons, each with its current offer: they follow a renewal or an expiry. */
   addOns: readonly { sub: Subscription; offer: Offer }[];
   now: Date;
+  /**
+   * The unit price and cost a renewing subscription gets for its next term, from the price book
+   * and the catalog of that day; undefined keeps the old one (the catalog dropped the price).
+   */
+  reprice?: (sub: Subscription) => Pick<Subscription, 'unitPrice' | 'unitCost'> | undefined;
 }
 
 /**
@@ -25,12 +32,23 @@ export interface DueInput {
  */
 export function dueChange(sub: Subscription, input: DueInput): Change | null {
   const transition = dueTransition(sub, input.offer, input.now, input.base);
-  if (!transition) return warnExpiring(sub, input);
+  if (!transition) return chargePeriod(sub, input) ?? warnExpiring(sub, input);
+  const next = applied(sub, transition, input);
   const followers =
     sub.parentSubscriptionId !== null || transition.kind === 'deprovision'
       ? []
-      : followersOf(transition, applied(sub, transition, input.now), input);
-  return changeOf(sub, applied(sub, transition, input.now), eventOf(sub, transition), followers);
+      : followersOf(transition, next, input);
+  const change = changeOf(sub, next, eventOf(sub, transition), followers);
+  return { ...change, events: [...change.events, ...priceChanged(sub, next)] };
+}
+
+/**
+ * A billing period whose first day has come: the ledger charges it when this change is written
+ * (applyChanges), and moves nextChargeDate on, which the subscription shows, so it is a new version.
+ */
+export function chargePeriod(sub: Subscription, input: Pick<DueInput, 'now'>): Change | null {
+  if (!periodChargeDue(sub, utcDateOf(input.now))) return null;
+  return { before: sub, next: { ...sub }, events: [], followers: [], visible: true };
 }
 
 /** Deletes a suspended subscription whose retention has ended (its data goes). */
@@ -79,19 +97,49 @@ function followersOf(transition: DueTransition, after: Subscription, input: DueI
   return input.addOns.flatMap(({ sub: addOn, offer }) => {
     const follows = addOnFollowingBase(addOn, offer, { transition, after });
     if (!follows) return [];
-    return [changeOf(addOn, applied(addOn, follows, input.now), eventOf(addOn, follows))];
+    const next = applied(addOn, follows, input);
+    const change = changeOf(addOn, next, eventOf(addOn, follows));
+    return [{ ...change, events: [...change.events, ...priceChanged(addOn, next)] }];
   });
 }
 
-function applied(sub: Subscription, transition: DueTransition, now: Date): Subscription {
+function applied(
+  sub: Subscription,
+  transition: DueTransition,
+  input: Pick<DueInput, 'now' | 'reprice'>,
+): Subscription {
   switch (transition.kind) {
     case 'deprovision':
-      return { ...sub, status: 'deleted', deletedAt: now };
+      return { ...sub, status: 'deleted', deletedAt: input.now };
     case 'expire':
       return { ...sub, status: 'expired' };
     case 'renew':
-      return { ...sub, ...transition.changes, expiringSoonWarnedFor: null };
+      return {
+        ...sub,
+        ...transition.changes,
+        ...input.reprice?.(sub),
+        expiringSoonWarnedFor: null,
+      };
   }
+}
+
+/** A renewal that changed the price says so: the customer pays the new one from this term. */
+function priceChanged(before: Subscription, after: Subscription): ChangeEvent[] {
+  if (before.unitPrice === after.unitPrice && before.unitCost === after.unitCost) return [];
+  return [
+    {
+      type: 'subscription.price_changed',
+      subscriptionId: after.id,
+      customerId: after.customerId,
+      reason: 'renewal',
+      data: {
+        currency: after.currency,
+        unitPrice: { from: before.unitPrice, to: after.unitPrice },
+        unitCost: { from: before.unitCost, to: after.unitCost },
+        effectiveStartDate: after.effectiveStartDate,
+      },
+    },
+  ];
 }
 
 function eventOf(

@@ -1,4 +1,4 @@
-import { stringify, type Options } from 'csv-stringify/sync';
+import { csvLine } from './csv.js';
 import type { NamedEvent } from '../../services/list-events.js';
 
 const COLUMNS = [
@@ -17,21 +17,8 @@ const COLUMNS = [
   'data',
 ] as const;
 
-/**
- * RFC 4180 with CRLF. A cell that starts like a formula (= + - @ tab CR) gets a leading `'`, so
- * spreadsheets show it rather than run it; a cell holding `;` is quoted too, because some
- * spreadsheets split on it.
- */
-const OPTIONS: Options = {
-  record_delimiter: 'windows',
-  // With its own record delimiter, csv-stringify would no longer quote a lone \n or \r.
-  quote_record_delimiter: true,
-  quoted_match: ';',
-  escape_formulas: true,
-};
-
 export function csvHeader(): string {
-  return stringify([[...COLUMNS]], OPTIONS);
+  return csvLine([...COLUMNS]);
 }
 
 export function csvRow({ event, customerName, subscriptionName }: NamedEvent): string {
@@ -50,5 +37,5 @@ export function csvRow({ event, customerName, subscriptionName }: NamedEvent): s
     event.reason,
     JSON.stringify(event.data),
   ];
-  return stringify([values], OPTIONS);
+  return csvLine(values);
 }

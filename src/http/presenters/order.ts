@@ -9,6 +9,7 @@ export function presentOrder(order: Order): Static<typeof OrderSchema> {
     billingCycle: order.billingCycle,
     status: order.status,
     creationDate: order.creationDate.toISOString(),
+    currency: order.currency,
     lineItems: order.lineItems,
   };
 }

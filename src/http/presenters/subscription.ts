@@ -42,11 +42,23 @@ export function presentSubscription({
     expiresAt: iso(s.expiresAt),
     deletedAt: iso(s.deletedAt),
     unitPrice: s.unitPrice,
+    unitCost: s.unitCost,
     currency: s.currency,
+    nextChargeDate: shownNextChargeDate(s),
     etag: etagOf(s.version),
     actions,
     suspensionPreview: suspensionPreview && {
       expiresAt: suspensionPreview.expiresAt.toISOString(),
     },
   };
+}
+
+/**
+ * The next charge a customer can expect: a period within the term, or the renewal's first one
+ * when the term renews; none after a term that ends.
+ */
+function shownNextChargeDate(s: SubscriptionView['subscription']): string | null {
+  const next = s.nextChargeDate;
+  if (next === null || next <= s.commitmentEndDate) return next;
+  return s.autoRenewEnabled ? next : null;
 }

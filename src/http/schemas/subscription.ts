@@ -7,6 +7,7 @@ import {
   SUBSCRIPTION_ACTIONS,
   SUBSCRIPTION_STATUSES,
 } from '../../domain/subscription.js';
+import { Amount, OfferPriceSchema } from './billing.js';
 import { CalendarDate, Instant, Uuid } from './common.js';
 import { BillingCycleSchema, TermDurationSchema, literals } from './offer.js';
 
@@ -49,8 +50,16 @@ export const SubscriptionSchema = Type.Object(
       description: 'When a suspended subscription is deleted unless reactivated.',
     }),
     deletedAt: Nullable(Instant),
-    unitPrice: Type.String(),
+    unitPrice: {
+      ...Amount,
+      description: "The customer's unit price per billing period, locked for the term.",
+    },
+    unitCost: { ...Amount, description: 'What the partner pays the vendor per unit and period.' },
     currency: Type.String(),
+    nextChargeDate: Nullable({
+      ...CalendarDate,
+      description: 'When the next billing period is charged; null when nothing more will be.',
+    }),
     etag: Type.String(),
     actions: Type.Array(literals(SUBSCRIPTION_ACTIONS), {
       description: 'What may be done now.',
@@ -113,6 +122,9 @@ export const OrderSchema = Type.Object(
     billingCycle: BillingCycleSchema,
     status: Type.String(),
     creationDate: Instant,
+    currency: Type.String({
+      description: "The customer's currency; empty for orders placed before prices were kept.",
+    }),
     lineItems: Type.Array(
       Type.Object({
         lineItemNumber: Type.Integer(),
@@ -122,6 +134,8 @@ export const OrderSchema = Type.Object(
         friendlyName: Type.String(),
         parentSubscriptionId: Nullable(Uuid),
         subscriptionId: Uuid,
+        unitPrice: Nullable(Amount),
+        amount: Nullable({ ...Amount, description: 'The first period’s charge.' }),
       }),
     ),
   },
@@ -148,6 +162,7 @@ export const OfferAvailabilitySchema = Type.Object(
         subscriptionId: Type.Optional(Uuid),
       }),
     ),
+    price: Nullable(OfferPriceSchema),
   },
   { $id: 'OfferAvailability' },
 );

@@ -5,18 +5,30 @@ import type { Change, ChangeEvent } from '../../domain/verbs/change.js';
 import { appendEvents } from '../../store/events.js';
 import { updateSubscription } from '../../store/subscriptions.js';
 import type { Db } from '../../store/tables.js';
+import { decideLedger, recordCharges } from '../billing/ledger-writer.js';
+import type { CallerContext } from '../context.js';
+import { callerEvent } from '../events.js';
+
+/** Whose changes these are and when: the ledger dates charges and picks invoices by them. */
+export interface ChangeContext {
+  partnerId: string;
+  billingDay: number;
+  /** The partner's time (a sandbox partner's own clock). */
+  now: Date;
+  stamp: (event: ChangeEvent) => DomainEvent;
+}
 
 /**
  * The one writer of subscriptions. Writes what the verbs decided, in the caller's transaction:
  * each subscription once (several steps of one request on one subscription make one new version),
  * only if nobody changed it since it was read (else `etag_mismatch`: a caller reads it again, a job
- * tries again on its next pass), and the events in the order the verbs gave them. This is where the
- * money ledger and the webhook outbox join the change.
+ * tries again on its next pass), the charges the change costs (the ledger), and the events in the
+ * order the verbs gave them, then the charges'. This is where the webhook outbox joins the change.
  */
 export async function applyChanges(
   trx: Db,
   changes: readonly Change[],
-  stamp: (event: ChangeEvent) => DomainEvent,
+  context: ChangeContext,
 ): Promise<Map<string, Subscription>> {
   const merged = new Map<string, { before: Subscription; next: Subscription; visible: boolean }>();
   const events: DomainEvent[] = [];
@@ -27,13 +39,25 @@ export async function applyChanges(
       next: change.next,
       visible: (earlier?.visible ?? false) || change.visible,
     });
-    events.push(...change.events.map(stamp));
+    events.push(...change.events.map(context.stamp));
   }
+  const moved = [...merged.values()].filter(({ before, next }) => next !== before);
+  const ledger = await decideLedger(
+    trx,
+    moved.map(({ before, next }) => ({
+      before,
+      next,
+      cancelled: events.some(
+        (e) => e.type === 'subscription.cancelled' && e.subscriptionId === next.id,
+      ),
+    })),
+    context.now,
+  );
   const written = new Map<string, Subscription>();
-  for (const { before, next, visible } of merged.values()) {
-    if (next === before) continue;
+  for (const { before, next, visible } of moved) {
+    const entry = ledger.get(next.id);
     const version = before.version + (visible ? 1 : 0);
-    const row = { ...next, version };
+    const row = { ...next, nextChargeDate: entry?.nextChargeDate ?? next.nextChargeDate, version };
     if (!(await updateSubscription(trx, row, before.version))) {
       throw new DomainError(
         'etag_mismatch',
@@ -42,6 +66,21 @@ export async function applyChanges(
     }
     written.set(row.id, row);
   }
-  await appendEvents(trx, events);
+  const { events: chargeEvents } = await recordCharges(
+    trx,
+    [...ledger.values()].flatMap((entry) => entry.charges),
+    context,
+  );
+  await appendEvents(trx, [...events, ...chargeEvents]);
   return written;
+}
+
+/** The context of a caller's changes, made now by the caller's clock. */
+export function callerChanges(ctx: CallerContext, now = ctx.clock.now()): ChangeContext {
+  return {
+    partnerId: ctx.partner.id,
+    billingDay: ctx.partner.billingDay,
+    now,
+    stamp: (event) => callerEvent(ctx, now, event),
+  };
 }

@@ -7,10 +7,9 @@ import { convert } from '../../domain/verbs/convert.js';
 import { findSubscription } from '../../store/subscriptions.js';
 import { inTransaction } from '../../store/transaction.js';
 import type { CallerContext } from '../context.js';
-import { callerEvent } from '../events.js';
 import { offerOf } from '../offer-of.js';
 import { placeOrder } from '../place-order.js';
-import { applyChanges } from './apply-changes.js';
+import { applyChanges, callerChanges } from './apply-changes.js';
 
 export interface ConversionRequest {
   targetOfferId: string;
@@ -48,8 +47,7 @@ export function convertTrial(
     const current = await findSubscription(trx, ctx.partner.id, customerId, trialId);
     if (!current) throw notFound('Subscription', trialId);
     const change = convert(current, { trialOffer, target, paid, role: ctx.role });
-    const now = ctx.clock.now();
-    await applyChanges(trx, [change], (event) => callerEvent(ctx, now, event));
+    await applyChanges(trx, [change], callerChanges(ctx));
     return paid;
   });
 }

@@ -3,8 +3,7 @@ import type { Change } from '../../domain/verbs/change.js';
 import { inTransaction } from '../../store/transaction.js';
 import type { Db } from '../../store/tables.js';
 import type { CallerContext } from '../context.js';
-import { callerEvent } from '../events.js';
-import { applyChanges } from './apply-changes.js';
+import { applyChanges, callerChanges } from './apply-changes.js';
 import { loadSubject, type Subject } from './subject.js';
 
 /** One step of a change: reads what its verb needs and returns the verb's decision. */
@@ -28,8 +27,7 @@ export function runChange(
       changes.push(change);
       subject.sub = change.next;
     }
-    const now = ctx.clock.now();
-    const written = await applyChanges(trx, changes, (event) => callerEvent(ctx, now, event));
+    const written = await applyChanges(trx, changes, callerChanges(ctx));
     return written.get(subject.sub.id) ?? subject.sub;
   });
 }

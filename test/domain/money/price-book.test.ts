@@ -238,20 +238,14 @@ describe('quoteUnitPrice', () => {
       expect(quote(book([fixed, markup]))).toMatchObject({ source: 'offer', unitPrice: 799n });
     });
 
-    // BUG: the validator accepts a markup and a fixed price for the same offer side by side (they
-    // are not duplicates), but quoteUnitPrice takes the first rule of the scope that applies, so a
-    // fixed price listed after the markup is never used: the list order decides, not specificity.
-    it.fails(
-      'listed after a markup of the same scope, still wins in its currency and cycle',
-      () => {
-        const markup: PriceRule = { offerId: 'suite', markupPercent: '30' };
-        expect(quote(book([markup, fixed]))).toMatchObject({ source: 'offer', unitPrice: 799n });
-      },
-    );
+    // A markup and a fixed price for the same offer may stand side by side: specificity decides
+    // between them, never their order in the list.
+    it('listed after a markup of the same scope, still wins in its currency and cycle', () => {
+      const markup: PriceRule = { offerId: 'suite', markupPercent: '30' };
+      expect(quote(book([markup, fixed]))).toMatchObject({ source: 'offer', unitPrice: 799n });
+    });
 
-    // BUG, the same cause: a fixed price for every cycle listed before one for monthly billing
-    // hides it (both pass validation: they differ in billingCycle).
-    it.fails('for one billing cycle beats one for every cycle, whatever the list order', () => {
+    it('for one billing cycle beats one for every cycle, whatever the list order', () => {
       const everyCycle: PriceRule = { offerId: 'suite', unitPrice: '8.00', currency: 'USD' };
       expect(quote(book([fixed, everyCycle]))).toMatchObject({ unitPrice: 799n });
       expect(quote(book([everyCycle, fixed]))).toMatchObject({ unitPrice: 799n });

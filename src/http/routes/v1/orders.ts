@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { getOrder, listOrders } from '../../../services/list-orders.js';
 import { placeOrder } from '../../../services/place-order.js';
+import { previewOrder } from '../../../services/billing/preview-order.js';
 import { caller } from '../../plugins/auth.js';
 import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentOrder } from '../../presenters/order.js';
@@ -45,6 +46,22 @@ export function orderRoutes(instance: FastifyInstance): void {
         .header('location', `/v1/customers/${customerId}/orders/${order.id}`)
         .send(answer.body);
     },
+  );
+
+  app.post(
+    '/customers/:customerId/orders/preview',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'What an order would cost and whether each line can be bought, creating nothing',
+        description:
+          'The same body as an order. Each line says whether it is available (with the reasons when not), its unit price and its first period’s charge; `total` sums the lines that can be bought.',
+        params: CustomerParams,
+        body: OrderRequestSchema,
+        response: { 200: Type.Ref('OrderPreview'), ...authenticatedErrors },
+      },
+    },
+    async (request) => previewOrder(caller(request), request.params.customerId, request.body),
   );
 
   app.get(

@@ -14,6 +14,8 @@ const Counts = Type.Object({
   renewed: Type.Integer(),
   expired: Type.Integer(),
   warned: Type.Integer(),
+  charged: Type.Integer({ description: 'Billing periods charged on their first day.' }),
+  issued: Type.Integer({ description: 'Invoices issued because their period ended.' }),
 });
 const ClockSchema = Type.Object({ now: Instant, processed: Type.Optional(Counts) });
 const ClockMoveSchema = Type.Union(
@@ -73,6 +75,8 @@ function present(clock: SandboxClock): Static<typeof ClockSchema> {
             renewed: processed.renewed,
             expired: processed.expired,
             warned: processed.warned,
+            charged: processed.charged,
+            issued: processed.issued,
           },
         }
       : {}),

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ifMatchVersion } from '../../if-match.js';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { DomainError } from '../../../domain/errors.js';
 import { convertTrial } from '../../../services/subscriptions/convert-trial.js';
 import { getSubscription } from '../../../services/get-subscription.js';
 import { listAddOns, listSubscriptions } from '../../../services/list-subscriptions.js';
@@ -94,7 +94,7 @@ export function subscriptionRoutes(instance: FastifyInstance): void {
     },
     async (request, reply) => {
       const { customerId, subscriptionId } = request.params;
-      const expectedVersion = ifMatchVersion(request);
+      const expectedVersion = ifMatchVersion(request, 'subscription');
       const answer = await idempotent(request, reply, {
         authorize: (ctx) => authorizeChanges(ctx, request.body),
         async run(ctx) {
@@ -166,18 +166,4 @@ export function subscriptionRoutes(instance: FastifyInstance): void {
         .send(answer.body);
     },
   );
-}
-
-/** The version named by If-Match (`"3"`, `W/"3"`), undefined without one or for `*`. */
-function ifMatchVersion(request: FastifyRequest): number | undefined {
-  const header = request.headers['if-match'];
-  if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
-  if (!match?.[1]) {
-    throw new DomainError(
-      'etag_mismatch',
-      `If-Match ${header} is not an ETag of this subscription.`,
-    );
-  }
-  return Number(match[1]);
 }

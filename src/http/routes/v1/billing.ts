@@ -1,0 +1,217 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { INVOICE_STATUSES } from '../../../domain/money/charge.js';
+import {
+  getInvoice,
+  getUpcomingInvoice,
+  listCustomerCharges,
+  listInvoices,
+} from '../../../services/billing/list-billing.js';
+import { getPriceBook, putPriceBook } from '../../../services/billing/price-book.js';
+import { reconciliation } from '../../../services/billing/reconciliation.js';
+import { ifMatchVersion } from '../../if-match.js';
+import { caller } from '../../plugins/auth.js';
+import { idempotent, needs } from '../../plugins/idempotency.js';
+import {
+  presentCharge,
+  presentInvoice,
+  presentInvoiceSummary,
+  presentPriceBook,
+} from '../../presenters/billing.js';
+import { reconciliationCsv } from '../../presenters/reconciliation-csv.js';
+import { PriceBookRequestSchema } from '../../schemas/billing.js';
+import { literals } from '../../schemas/offer.js';
+import { CalendarDate, Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
+
+const CustomerParams = Type.Object({ customerId: Uuid });
+const refusals = { 412: Type.Ref('Problem'), 422: Type.Ref('Problem') };
+
+export function billingRoutes(instance: FastifyInstance): void {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/price-book',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: "The partner's price book: default markup and rules",
+        response: { 200: Type.Ref('PriceBook'), ...authenticatedErrors },
+      },
+    },
+    async (request, reply) => {
+      const book = presentPriceBook(await getPriceBook(caller(request)));
+      return reply.header('etag', book.etag).send(book);
+    },
+  );
+
+  app.put(
+    '/price-book',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: 'Replace the price book',
+        description:
+          'The most specific rule wins: customer + offer, customer, offer, segment, then the default markup. Prices apply to new orders and to terms that renew; a running term keeps its price. Send `If-Match` with the ETag you read to refuse (412) overwriting a newer version.',
+        body: PriceBookRequestSchema,
+        response: { 200: Type.Ref('PriceBook'), ...refusals, ...authenticatedErrors },
+      },
+    },
+    async (request, reply) => {
+      const expectedVersion = ifMatchVersion(request, 'price book');
+      const answer = await idempotent(request, reply, {
+        authorize: needs('price_book.write'),
+        async run(ctx) {
+          const book = await putPriceBook(ctx, request.body, expectedVersion);
+          return { status: 200, body: presentPriceBook(book) };
+        },
+      });
+      return reply
+        .code(answer.status)
+        .header('etag', (answer.body as { etag: string }).etag)
+        .send(answer.body);
+    },
+  );
+
+  app.get(
+    '/customers/:customerId/charges',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: "The customer's ledger: every amount charged or credited, oldest first",
+        params: CustomerParams,
+        querystring: Type.Object({
+          subscriptionId: Type.Optional(Uuid),
+          from: Type.Optional({ ...CalendarDate, description: 'Charges dated on or after.' }),
+          to: Type.Optional({ ...CalendarDate, description: 'Charges dated on or before.' }),
+          ...PageQuery,
+        }),
+        response: { 200: Page(Type.Ref('Charge'), 'ChargePage'), ...authenticatedErrors },
+      },
+    },
+    async (request) => {
+      const { limit = 50, ...filters } = request.query;
+      const page = await listCustomerCharges(caller(request), request.params.customerId, {
+        ...filters,
+        limit,
+      });
+      return { items: page.items.map(presentCharge), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/customers/:customerId/invoices',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: "The customer's invoices, oldest first",
+        params: CustomerParams,
+        querystring: Type.Object({
+          status: Type.Optional(literals(INVOICE_STATUSES)),
+          ...PageQuery,
+        }),
+        response: { 200: Type.Ref('InvoiceSummaryPage'), ...authenticatedErrors },
+      },
+    },
+    async (request) => {
+      const { limit = 50, ...filters } = request.query;
+      const page = await listInvoices(caller(request), {
+        ...filters,
+        customerId: request.params.customerId,
+        limit,
+      });
+      return { items: page.items.map(presentInvoiceSummary), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/customers/:customerId/invoices/upcoming',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: 'The upcoming invoice: the draft of the billing period under way',
+        params: CustomerParams,
+        response: { 200: Type.Ref('Invoice'), ...authenticatedErrors },
+      },
+    },
+    async (request) =>
+      presentInvoice(await getUpcomingInvoice(caller(request), request.params.customerId)),
+  );
+
+  app.get(
+    '/customers/:customerId/invoices/:invoiceId',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: 'One invoice with its charges',
+        params: Type.Object({ customerId: Uuid, invoiceId: Uuid }),
+        response: { 200: Type.Ref('Invoice'), ...authenticatedErrors },
+      },
+    },
+    async (request) =>
+      presentInvoice(
+        await getInvoice(caller(request), request.params.customerId, request.params.invoiceId),
+      ),
+  );
+
+  app.get(
+    '/invoices',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: "The partner's invoices across customers, oldest first",
+        querystring: Type.Object({
+          periodStart: Type.Optional({
+            ...CalendarDate,
+            description: 'The first day of a billing period (the partner’s billing day).',
+          }),
+          status: Type.Optional(literals(INVOICE_STATUSES)),
+          ...PageQuery,
+        }),
+        response: {
+          200: Type.Ref('InvoiceSummaryPage'),
+          422: Type.Ref('Problem'),
+          ...authenticatedErrors,
+        },
+      },
+    },
+    async (request) => {
+      const { limit = 50, ...filters } = request.query;
+      const page = await listInvoices(caller(request), { ...filters, limit });
+      return { items: page.items.map(presentInvoiceSummary), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/billing/reconciliation',
+    {
+      schema: {
+        tags: ['billing'],
+        summary: 'Every charge of a billing period with cost, price and margin, as CSV',
+        description:
+          "One row per charge of the period's invoices; the columns amount, cost and margin sum to the period's invoice totals.",
+        querystring: Type.Object({
+          periodStart: {
+            ...CalendarDate,
+            description: 'The first day of a billing period (the partner’s billing day).',
+          },
+        }),
+        produces: ['text/csv'],
+        response: {
+          200: Type.String({ description: 'text/csv (RFC 4180, CRLF).' }),
+          422: Type.Ref('Problem'),
+          ...authenticatedErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { periodStart } = request.query;
+      const rows = reconciliation(caller(request), periodStart);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="reconciliation-${periodStart}.csv"`)
+        .send(Readable.from(reconciliationCsv(rows)));
+    },
+  );
+}
