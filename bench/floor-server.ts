@@ -64,6 +64,7 @@ function presentOrder({ order, lineItems }: OrderRows) {
     billingCycle: order.billing_cycle,
     status: order.status,
     creationDate: order.created_at,
+    currency: order.currency,
     lineItems: lineItems.map((l) => ({
       lineItemNumber: l.line_item_number,
       offerId: l.offer_id,
@@ -72,6 +73,8 @@ function presentOrder({ order, lineItems }: OrderRows) {
       friendlyName: l.friendly_name,
       parentSubscriptionId: l.parent_subscription_id,
       subscriptionId: l.subscription_id,
+      unitPrice: l.unit_price,
+      amount: l.amount,
     })),
   };
 }

@@ -1,6 +1,7 @@
 import Database, { type Statement } from 'better-sqlite3';
 import type { FloorCatalog, FloorOffer } from './floor-offers.js';
-import { orderRows, type OrderRows } from './floor-rows.js';
+import { invoicePeriod, orderRows, type OrderRows } from './floor-rows.js';
+import { v7 as uuidv7 } from 'uuid';
 
 export type Synchronous = 'FULL' | 'NORMAL';
 
@@ -12,8 +13,10 @@ export interface FloorOrderRequest {
 /**
  * The floor: bare better-sqlite3 with prepared statements and the project's pragmas. An order is
  * what place-order does to the database, in one BEGIN IMMEDIATE transaction: read the customer,
- * read its subscriptions of the ordered offers, insert the order, the subscriptions, the line
- * items and the events. No availability rules, no validation.
+ * read its subscriptions of the ordered offers, read the partner's price book, open (upsert) the
+ * customer's draft invoice of the billing period, insert the order, the subscriptions, the line
+ * items, one charge per subscription and the events (a charge.created each among them). No
+ * availability rules, no validation.
  */
 export class FloorStore {
   readonly #db: Database.Database;
@@ -59,19 +62,52 @@ export class FloorStore {
     this.#statement(
       `select * from subscriptions where partner_id = ? and customer_id = ? and offer_id in (${offerIds.map(() => '?').join(', ')}) order by id`,
     ).all(customer.partner_id, customerId, ...offerIds);
+    const book = this.#statement('select * from price_books where partner_id = ?').get(
+      customer.partner_id,
+    ) as { default_markup_percent: string } | undefined;
+    const now = new Date();
+    const currency = this.catalog.currencyByCountry.get(customer.country) ?? '';
     const rows = orderRows({
       partnerId: customer.partner_id,
       customerId,
-      currency: this.catalog.currencyByCountry.get(customer.country) ?? '',
+      currency,
       billingCycle: request.billingCycle,
       lines,
-      now: new Date(),
+      now,
+      markupPercent: book?.default_markup_percent ?? '0',
+      invoiceId: this.#openInvoice(customer.partner_id, customerId, currency, now),
     });
     this.#insert('orders', rows.order);
     for (const row of rows.subscriptions) this.#insert('subscriptions', row);
     for (const row of rows.lineItems) this.#insert('order_line_items', row);
+    for (const row of rows.charges) this.#insert('charges', row);
     for (const row of rows.events) this.#insert('events', row);
     return rows;
+  }
+
+  /** The customer's draft invoice of the billing period holding `now`, made by its first charge. */
+  #openInvoice(partnerId: string, customerId: string, currency: string, now: Date): string {
+    const period = invoicePeriod(now);
+    const invoice = this.#statement(
+      `insert into invoices (id, partner_id, customer_id, period_start, period_end, currency, status, number, total, cost, issued_at, created_at)
+       values (?, ?, ?, ?, ?, ?, 'draft', null, null, null, null, ?)
+       on conflict (partner_id, customer_id, period_start) do update set status = invoices.status
+       returning id, status`,
+    ).get(
+      uuidv7(),
+      partnerId,
+      customerId,
+      period.start,
+      period.end,
+      currency,
+      now.toISOString(),
+    ) as {
+      id: string;
+      status: string;
+    };
+    // The bench issues no invoice, so the draft is always open; the service would take the next.
+    if (invoice.status !== 'draft') throw new Error(`invoice ${invoice.id} is already issued`);
+    return invoice.id;
   }
 
   #offer(offerId: string): FloorOffer {
