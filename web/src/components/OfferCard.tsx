@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { BillingCycle, OfferAvailability, TermDuration } from '../api/client';
+import type { BillingCycle, OfferAvailability, PreviewLine, TermDuration } from '../api/client';
 import { useFormat } from '../lib/format';
 import type { ChosenLine } from '../lib/selection';
 import { RouterLink } from './common';
@@ -35,7 +35,18 @@ const useStyles = makeStyles({
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   quantity: { width: '160px' },
   quantityField: { width: '260px' },
+  quote: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
 });
+
+/** A preview's line that can be bought, with every figure it then has. */
+function pricedLine(line: PreviewLine | undefined, currency: string | undefined) {
+  if (!line?.available || currency === undefined) return undefined;
+  const { unitPrice, amount, periodStart, periodEnd, quantity } = line;
+  if (unitPrice === null || amount === null || periodStart === null || periodEnd === null) {
+    return undefined;
+  }
+  return { quantity, unitPrice, amount, periodStart, periodEnd, currency };
+}
 
 /**
  * One offer of the catalog as a customer sees it: tick it and enter licenses, or, when it is
@@ -48,12 +59,15 @@ export function OfferCard(props: {
   billingCycle: BillingCycle;
   currency: string | undefined;
   line: ChosenLine | undefined;
+  /** What the chosen line would cost, from the order's preview. */
+  quote?: PreviewLine | undefined;
+  previewCurrency?: string | undefined;
   onChange: (line: ChosenLine | undefined) => void;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
-  const { offer, available, reasons } = props.item;
+  const { offer, available, reasons, price: customerPrice } = props.item;
   const selected = props.line !== undefined;
   const max = offer.trial ? offer.trial.maxQuantity : offer.maximumQuantity;
   const min = offer.minimumQuantity;
@@ -67,6 +81,7 @@ export function OfferCard(props: {
       per: t(`pricing.per.${offer.unitType}.${price.billingCycle}`),
     });
   const term = props.line?.termDuration ?? prices[0]?.termDuration;
+  const quote = pricedLine(props.quote, props.previewCurrency);
   const change = (next: Partial<ChosenLine>) =>
     props.onChange({ quantity: props.line?.quantity ?? min, termDuration: term, ...next });
   return (
@@ -85,6 +100,14 @@ export function OfferCard(props: {
           {available && prices.length === 1 && prices[0] && (
             <Text size={200} weight="semibold" data-testid="price">
               {priceText(prices[0])}
+            </Text>
+          )}
+          {available && customerPrice && (
+            <Text size={200} data-testid="customer-price">
+              {t('billing.offer.customerPrice', {
+                price: format.money(customerPrice.unitPrice, customerPrice.currency),
+                per: t(`pricing.per.${offer.unitType}.${customerPrice.billingCycle}`),
+              })}
             </Text>
           )}
           {available && prices.length > 1 && (
@@ -123,6 +146,17 @@ export function OfferCard(props: {
           </Field>
         )}
       </div>
+      {selected && quote && (
+        <Text className={styles.quote} data-testid="line-amount">
+          {t('billing.offer.lineAmount', {
+            quantity: format.number(quote.quantity),
+            price: format.money(quote.unitPrice, quote.currency),
+            amount: format.money(quote.amount, quote.currency),
+            start: format.date(quote.periodStart),
+            end: format.date(quote.periodEnd),
+          })}
+        </Text>
+      )}
       {!available && (
         <div>
           <Text weight="semibold">{t('newSubscription.unavailable')}</Text>

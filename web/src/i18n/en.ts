@@ -1,4 +1,5 @@
 import { auditEn } from './features/audit.en';
+import { billingEn } from './features/billing.en';
 import { pricingEn } from './features/pricing.en';
 import { usersEn } from './features/users.en';
 
@@ -11,6 +12,7 @@ export const en = {
       label: 'Main',
       customers: 'Customers',
       pricing: 'Pricing and offers',
+      billing: 'Billing',
       audit: 'Audit log',
       users: 'Users',
     },
@@ -104,6 +106,7 @@ export const en = {
       billing: 'Billing',
       termEnd: 'Term end or expiry',
       price: 'Unit price',
+      amount: 'Amount',
     },
     licenses: '{{assigned}} / {{quantity}}',
     expires: 'Expires {{date}}',
@@ -259,6 +262,7 @@ export const en = {
   pricing: pricingEn,
   audit: auditEn,
   users: usersEn,
+  billing: billingEn,
 };
 
 export type Messages = typeof en;

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { auditZhTW } from './features/audit.zh-TW';
+import { billingZhTW } from './features/billing.zh-TW';
 import { pricingZhTW } from './features/pricing.zh-TW';
 import { usersZhTW } from './features/users.zh-TW';
 
@@ -12,6 +13,7 @@ export const zhTW: Messages = {
       label: '主選單',
       customers: '客戶',
       pricing: '價格與優惠',
+      billing: '帳務',
       audit: '稽核記錄',
       users: '使用者',
     },
@@ -103,6 +105,7 @@ export const zhTW: Messages = {
       billing: '計費',
       termEnd: '期限結束或到期',
       price: '單價',
+      amount: '金額',
     },
     licenses: '{{assigned}} / {{quantity}}',
     expires: '{{date}} 到期',
@@ -253,4 +256,5 @@ export const zhTW: Messages = {
   pricing: pricingZhTW,
   audit: auditZhTW,
   users: usersZhTW,
+  billing: billingZhTW,
 };

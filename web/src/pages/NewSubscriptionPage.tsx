@@ -24,13 +24,28 @@ import { usePlaceOrder } from '../lib/orders';
 import { useOfferSelection } from '../lib/selection';
 import { useCan } from '../session';
 import { useCustomer } from '../lib/customers';
+import { useFormat } from '../lib/format';
+import { OrderSummary } from './new-subscription/OrderSummary';
+import { useOrderPreview } from './new-subscription/useOrderPreview';
 
 type CatalogTab = BillingCycle | 'trial';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   product: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalM },
+  // Submit and the order's total stay in sight while the catalog scrolls.
+  actions: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalM} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  total: { marginLeft: 'auto', fontVariantNumeric: 'tabular-nums' },
 });
 
 export function NewSubscriptionPage() {
@@ -38,6 +53,7 @@ export function NewSubscriptionPage() {
   const { t } = useTranslation();
   const styles = useStyles();
   const navigate = useNavigate();
+  const format = useFormat();
   const can = useCan();
   const customer = useCustomer(customerId);
   const [tab, setTab] = useState<CatalogTab>('monthly');
@@ -64,6 +80,12 @@ export function NewSubscriptionPage() {
   });
 
   const order = usePlaceOrder(customerId);
+  const lineItems = selection.lineItems();
+  const preview = useOrderPreview(customerId, { billingCycle, lineItems });
+  const quoteOf = (offerId: string) =>
+    lineItems.length > 0
+      ? preview.data?.lineItems.find((line) => line.offerId === offerId)
+      : undefined;
 
   const changeTab = (next: CatalogTab) => {
     setTab(next);
@@ -73,7 +95,6 @@ export function NewSubscriptionPage() {
   };
 
   const submit = () => {
-    const lineItems = selection.lineItems();
     if (lineItems.length === 0) {
       setValidation(t('newSubscription.nothingSelected'));
       return;
@@ -140,12 +161,20 @@ export function NewSubscriptionPage() {
                   billingCycle={billingCycle}
                   currency={currency}
                   line={selection.lineOf(item.offer.id)}
+                  quote={quoteOf(item.offer.id)}
+                  previewCurrency={preview.data?.currency}
                   onChange={(line) => selection.set(item.offer.id, line)}
                 />
               ))}
             </section>
           ),
         )}
+      <OrderSummary
+        preview={lineItems.length > 0 ? preview.data : undefined}
+        error={lineItems.length > 0 && preview.isError ? preview.error : null}
+        updating={lineItems.length > 0 && preview.isFetching}
+        offerName={offerName}
+      />
       {validation && (
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>{validation}</MessageBarBody>
@@ -164,6 +193,13 @@ export function NewSubscriptionPage() {
         <Button onClick={() => void navigate(`/customers/${customerId}`)}>
           {t('newSubscription.cancel')}
         </Button>
+        {lineItems.length > 0 && preview.data && (
+          <Text className={styles.total} size={400} weight="semibold" aria-live="polite">
+            {t('billing.order.totalBar', {
+              total: format.money(preview.data.total, preview.data.currency),
+            })}
+          </Text>
+        )}
       </div>
     </section>
   );
