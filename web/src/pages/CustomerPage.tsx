@@ -29,6 +29,10 @@ import { useCustomer } from '../lib/customers';
 import { useCursorPages } from '../lib/paging';
 import { useCan } from '../session';
 import { useFormat } from '../lib/format';
+import { useMoneyStyles } from '../components/moneyStyles';
+import { InvoicesCard } from './customer/InvoicesCard';
+import { amountOf } from './customer/recurring';
+import { RecurringCard } from './customer/RecurringCard';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -45,6 +49,7 @@ export function CustomerPage() {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
+  const money = useMoneyStyles();
   const navigate = useNavigate();
   const location = useLocation();
   const state = location.state as { created?: number; customerCreated?: boolean } | null;
@@ -111,6 +116,7 @@ export function CustomerPage() {
           <MessageBarBody>{t('customer.created', { count: state.created })}</MessageBarBody>
         </MessageBar>
       )}
+      <RecurringCard customerId={customerId} />
       <div className={styles.heading}>
         <Title3 as="h2" id="subscriptions-title">
           {t('customer.subscriptions')}
@@ -152,7 +158,12 @@ export function CustomerPage() {
                 <TableHeaderCell>{t('customer.columns.status')}</TableHeaderCell>
                 <TableHeaderCell>{t('customer.columns.billing')}</TableHeaderCell>
                 <TableHeaderCell>{t('customer.columns.termEnd')}</TableHeaderCell>
-                <TableHeaderCell>{t('customer.columns.price')}</TableHeaderCell>
+                <TableHeaderCell className={money.cell}>
+                  {t('customer.columns.price')}
+                </TableHeaderCell>
+                <TableHeaderCell className={money.cell}>
+                  {t('customer.columns.amount')}
+                </TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -191,7 +202,12 @@ export function CustomerPage() {
                       ? t('customer.expires', { date: format.date(s.expiresAt) })
                       : t('customer.termEnds', { date: format.date(s.commitmentEndDate) })}
                   </TableCell>
-                  <TableCell>{format.money(s.unitPrice, s.currency)}</TableCell>
+                  <TableCell className={money.cell}>
+                    {format.money(s.unitPrice, s.currency)}
+                  </TableCell>
+                  <TableCell className={money.cell} data-testid="amount">
+                    {format.money(amountOf(s), s.currency)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -204,6 +220,7 @@ export function CustomerPage() {
           label={t('customer.subscriptions')}
         />
       )}
+      {can('billing.read') && <InvoicesCard customerId={customerId} />}
     </section>
   );
 }
