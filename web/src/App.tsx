@@ -32,6 +32,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
+    '@media print': { display: 'none' },
   },
   product: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   nav: { flexGrow: 1, display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
@@ -83,21 +84,27 @@ const PAGES: readonly { path: string; Page: ComponentType | LazyExoticComponent<
       Page: later(() => import('./pages/NewSubscriptionPage'), 'NewSubscriptionPage'),
     },
     {
+      path: '/customers/:customerId/invoices/:invoiceId',
+      Page: later(() => import('./pages/InvoicePage'), 'InvoicePage'),
+    },
+    {
       path: '/customers/:customerId/subscriptions/:subscriptionId',
       Page: later(() => import('./pages/SubscriptionPage'), 'SubscriptionPage'),
     },
     { path: '/pricing', Page: later(() => import('./pages/PricingPage'), 'PricingPage') },
+    { path: '/billing', Page: later(() => import('./pages/BillingPage'), 'BillingPage') },
     { path: '/audit', Page: later(() => import('./pages/AuditLogPage'), 'AuditLogPage') },
     { path: '/users', Page: later(() => import('./pages/UsersPage'), 'UsersPage') },
     { path: '/account', Page: later(() => import('./pages/AccountPage'), 'AccountPage') },
   ];
 
-/** The header's pages, each shown to the roles that may use it. */
-const NAV: readonly { to: string; label: string; permission: Permission }[] = [
-  { to: '/customers', label: 'app.nav.customers', permission: 'customers.read' },
-  { to: '/pricing', label: 'app.nav.pricing', permission: 'catalog.read' },
-  { to: '/audit', label: 'app.nav.audit', permission: 'audit.read' },
-  { to: '/users', label: 'app.nav.users', permission: 'users.manage' },
+/** The header's pages, each shown to the roles with one of its permissions. */
+const NAV: readonly { to: string; label: string; permissions: readonly Permission[] }[] = [
+  { to: '/customers', label: 'app.nav.customers', permissions: ['customers.read'] },
+  { to: '/pricing', label: 'app.nav.pricing', permissions: ['catalog.read'] },
+  { to: '/billing', label: 'app.nav.billing', permissions: ['billing.read', 'price_book.read'] },
+  { to: '/audit', label: 'app.nav.audit', permissions: ['audit.read'] },
+  { to: '/users', label: 'app.nav.users', permissions: ['users.manage'] },
 ];
 
 function LanguageSwitch() {
@@ -137,7 +144,7 @@ function Header() {
       <Text className={styles.product}>{t('app.name')}</Text>
       <nav className={styles.nav} aria-label={t('app.nav.label')}>
         {user &&
-          NAV.filter((item) => can(item.permission)).map((item) => (
+          NAV.filter((item) => item.permissions.some(can)).map((item) => (
             <RouterLink
               key={item.to}
               to={item.to}
