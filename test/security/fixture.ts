@@ -36,6 +36,9 @@ export async function securityFixture(t: TestApp) {
       role: 'sales_agent',
     })
   ).json<{ user: { id: string } }>().user;
+  const [invoice] = (await admin.get(`${base}/invoices`)).json<{
+    items: { id: string; periodStart: string }[];
+  }>().items;
   return {
     partner,
     admin,
@@ -49,6 +52,8 @@ export async function securityFixture(t: TestApp) {
       trial,
       trialTarget: trialOffer.trial!.conversionTargetOfferIds[0]!,
       user: user.id,
+      invoice: invoice!.id,
+      periodStart: invoice!.periodStart,
     },
   };
 }

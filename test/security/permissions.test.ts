@@ -5,7 +5,7 @@ import { TestClock } from '../helpers/clock.js';
 import { tokenWithRole } from '../helpers/roles.js';
 import { DIALECTS } from '../helpers/stores.js';
 import { securityFixture } from './fixture.js';
-import { ROUTE_CALLS } from './routes.js';
+import { ROUTE_CALLS, send } from './routes.js';
 
 describe.each(DIALECTS)('the permission table, route by route, on %s', (dialect) => {
   let t: TestApp;
@@ -20,14 +20,7 @@ describe.each(DIALECTS)('the permission table, route by route, on %s', (dialect)
     const outcomes: string[] = [];
     const expected: string[] = [];
     for (const call of ROUTE_CALLS) {
-      const url = call.url(fixture);
-      const body = call.body?.(fixture);
-      const response =
-        call.method === 'GET'
-          ? await api.get(url)
-          : call.method === 'POST'
-            ? await api.post(url, body)
-            : await api.patch(url, body);
+      const response = await send(api, call, fixture);
       expect(response.statusCode, `${call.name}: ${response.body}`).toBeLessThan(500);
       outcomes.push(`${call.name}: ${response.statusCode === 403 ? 'forbidden' : 'allowed'}`);
       expected.push(`${call.name}: ${isAllowed(role, call.permission) ? 'allowed' : 'forbidden'}`);
@@ -66,14 +59,7 @@ describe.each(DIALECTS)("another partner's ids, on %s", (dialect) => {
     const { token } = await t.newPartner({ isSandbox: true });
     const stranger = client(t.app, token);
     for (const call of ROUTE_CALLS.filter((c) => c.scoped)) {
-      const url = call.url(owner);
-      const body = call.body?.(owner);
-      const response =
-        call.method === 'GET'
-          ? await stranger.get(url)
-          : call.method === 'POST'
-            ? await stranger.post(url, body)
-            : await stranger.patch(url, body);
+      const response = await send(stranger, call, owner);
       expect(response.statusCode, `${call.name}: ${response.body}`).toBe(404);
     }
     expect((await owner.admin.get(`${owner.base}/subscriptions?limit=500`)).json()).toEqual(before);

@@ -1,10 +1,10 @@
 import type { Permission } from '../../src/domain/permissions.js';
 import { newCustomerBody } from '../helpers/customers.js';
-import type { Fixture } from './fixture.js';
+import type { Api, Fixture } from './fixture.js';
 
 export interface RouteCall {
   name: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: (f: Fixture) => string;
   body?: (f: Fixture) => unknown;
   permission: Permission;
@@ -225,4 +225,87 @@ export const ROUTE_CALLS: readonly RouteCall[] = [
     permission: 'sandbox.clock',
     scoped: false,
   },
+  {
+    name: 'read the price book',
+    method: 'GET',
+    url: () => '/v1/price-book',
+    permission: 'price_book.read',
+    scoped: false,
+  },
+  {
+    name: 'replace the price book',
+    method: 'PUT',
+    url: () => '/v1/price-book',
+    body: () => ({ defaultMarkupPercent: '10', rules: [] }),
+    permission: 'price_book.write',
+    scoped: false,
+  },
+  {
+    name: 'preview an order',
+    method: 'POST',
+    url: (f) => `${f.base}/orders/preview`,
+    body: () => ({ billingCycle: 'monthly', lineItems: [{ offerId: 'mail-basic', quantity: 2 }] }),
+    permission: 'orders.create',
+    scoped: true,
+  },
+  {
+    name: 'list charges',
+    method: 'GET',
+    url: (f) => `${f.base}/charges`,
+    permission: 'billing.read',
+    scoped: true,
+  },
+  {
+    name: "list a customer's invoices",
+    method: 'GET',
+    url: (f) => `${f.base}/invoices`,
+    permission: 'billing.read',
+    scoped: true,
+  },
+  {
+    name: 'upcoming invoice',
+    method: 'GET',
+    url: (f) => `${f.base}/invoices/upcoming`,
+    permission: 'billing.read',
+    scoped: true,
+  },
+  {
+    name: 'get invoice',
+    method: 'GET',
+    url: (f) => `${f.base}/invoices/${f.ids.invoice}`,
+    permission: 'billing.read',
+    scoped: true,
+  },
+  {
+    name: "list the partner's invoices",
+    method: 'GET',
+    url: () => '/v1/invoices',
+    permission: 'billing.read',
+    scoped: false,
+  },
+  {
+    name: 'reconciliation',
+    method: 'GET',
+    url: (f) => `/v1/billing/reconciliation?periodStart=${f.ids.periodStart}`,
+    permission: 'billing.read',
+    scoped: false,
+  },
 ];
+
+/** Sends one route call as `api`. */
+export function send(api: Api, call: RouteCall, fixture: Fixture) {
+  const url = call.url(fixture);
+  const body = call.body?.(fixture);
+  switch (call.method) {
+    case 'GET':
+      return api.get(url);
+    case 'POST':
+      return api.post(url, body);
+    case 'PUT':
+      return api.put(url, body);
+    case 'PATCH':
+      return api.patch(url, body);
+    case 'DELETE':
+      throw new Error(`no DELETE route is listed here: ${call.name}`);
+  }
+}

@@ -57,7 +57,8 @@ export async function applyChanges(
   for (const { before, next, visible } of moved) {
     const entry = ledger.get(next.id);
     const version = before.version + (visible ? 1 : 0);
-    const row = { ...next, nextChargeDate: entry?.nextChargeDate ?? next.nextChargeDate, version };
+    const nextChargeDate = entry ? entry.nextChargeDate : next.nextChargeDate;
+    const row = { ...next, nextChargeDate, version };
     if (!(await updateSubscription(trx, row, before.version))) {
       throw new DomainError(
         'etag_mismatch',

@@ -14,7 +14,9 @@ const Counts = Type.Object({
   renewed: Type.Integer(),
   expired: Type.Integer(),
   warned: Type.Integer(),
-  charged: Type.Integer({ description: 'Billing periods charged on their first day.' }),
+  charged: Type.Integer({
+    description: 'Subscriptions charged for the billing periods that began (all of them at once).',
+  }),
   issued: Type.Integer({ description: 'Invoices issued because their period ended.' }),
 });
 const ClockSchema = Type.Object({ now: Instant, processed: Type.Optional(Counts) });
