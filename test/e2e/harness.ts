@@ -3,7 +3,7 @@
  * Debian's chromium driven by playwright-core. Screenshots go to test-results/portal/, each page
  * checked with axe-core on the way.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -37,16 +37,18 @@ interface Server {
   child: ChildProcess;
   url: string;
   dir: string;
+  databaseUrl: string;
 }
 
 async function startServer(): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'psc-e2e-'));
+  const databaseUrl = `sqlite:${join(dir, 'psc.sqlite')}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${join(dir, 'psc.sqlite')}`,
+      DATABASE_URL: databaseUrl,
       PSC_BOOTSTRAP_PASSWORD: PASSWORD,
       PSC_SCHEDULER: 'off',
       PSC_PORTAL_DIR: PORTAL_DIR,
@@ -59,7 +61,7 @@ async function startServer(): Promise<Server> {
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   for (let i = 0; i < 300; i += 1) {
     const match = /Portal and API: +(http:\/\/\S+)/.exec(output);
-    if (match?.[1]) return { child, url: match[1], dir };
+    if (match?.[1]) return { child, url: match[1], dir, databaseUrl };
     if (child.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -85,6 +87,8 @@ export interface Portal {
   signIn: (page: Page, email?: string, password?: string) => Promise<void>;
   /** Calls the API with the page's session cookie; writes carry the session's CSRF token. */
   api: (page: Page, method: string, path: string, body?: unknown) => Promise<unknown>;
+  /** Runs the command line (`psc …`) on the server's database and returns what it printed. */
+  psc: (args: string[]) => string;
   /** Uncaught errors of every page so far. */
   pageErrors: string[];
 }
@@ -116,6 +120,12 @@ export function usePortal(): Portal {
   return {
     url,
     pageErrors,
+    psc(args) {
+      return execFileSync(process.execPath, ['bin/psc.js', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: server!.databaseUrl, LOG_LEVEL: 'warn' },
+      });
+    },
     async newPage(locale) {
       const context = await browser!.newContext({ locale, viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
