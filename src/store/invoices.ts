@@ -118,10 +118,14 @@ export async function issueInvoice(
 ): Promise<Invoice | undefined> {
   const draft = await dialectOf(db)
     .skipLocked(
-      db.selectFrom('invoices').select(['id', 'partner_id', 'status']).where('id', '=', id),
+      db
+        .selectFrom('invoices')
+        .select(['id', 'partner_id', 'customer_id', 'period_end', 'status'])
+        .where('id', '=', id),
     )
     .executeTakeFirst();
   if (draft?.status !== 'draft') return undefined;
+  if (await hasPendingCharges(db, draft)) return undefined;
   const { last_number } = await db
     .insertInto('invoice_numbers')
     .values({ partner_id: draft.partner_id, year: input.year, last_number: 1 })
@@ -152,6 +156,41 @@ export async function issueInvoice(
     .where('id', '=', id)
     .execute();
   return findInvoice(db, draft.partner_id, { id });
+}
+
+/**
+ * Whether one of the customer's subscriptions still owes a charge dated in the period: a period
+ * begun but not charged yet, or a term that renews in it. Another worker (or this pass, later)
+ * is about to write it, so the invoice waits for its next pass rather than lose the charge to the
+ * next period.
+ */
+async function hasPendingCharges(
+  db: Db,
+  invoice: { partner_id: string; customer_id: string; period_end: string },
+): Promise<boolean> {
+  const pending = await db
+    .selectFrom('subscriptions')
+    .select('id')
+    .where('partner_id', '=', invoice.partner_id)
+    .where('customer_id', '=', invoice.customer_id)
+    .where('status', 'in', ['active', 'suspended'])
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('next_charge_date', '<=', invoice.period_end),
+          eb('next_charge_date', '<=', eb.ref('commitment_end_date')),
+        ]),
+        eb.and([
+          eb('status', '=', 'active'),
+          eb('auto_renew_enabled', '=', 1),
+          eb('is_trial', '=', 0),
+          eb('commitment_end_date', '<', invoice.period_end),
+        ]),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return pending !== undefined;
 }
 
 function invoicesWithTotals(db: Db) {

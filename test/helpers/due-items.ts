@@ -12,7 +12,11 @@ import { newCustomerBody } from './customers.js';
  * straight to the database: due work for a scheduler whose clock reads mid-2020, and for no test
  * that lives in 2026.
  */
-export async function seedDueItems(t: TestApp, count: number) {
+/**
+ * `count` suspended subscriptions of a new partner whose retention ended on 2020-04-01. With
+ * `billed`, each still owes its monthly periods from February (billing goes on while suspended).
+ */
+export async function seedDueItems(t: TestApp, count: number, options: { billed?: boolean } = {}) {
   const { partner } = await t.newPartner();
   const body = newCustomerBody() as unknown as Parameters<typeof createCustomer>[1];
   const customer = await createCustomer(
@@ -34,7 +38,7 @@ export async function seedDueItems(t: TestApp, count: number) {
   const ids: string[] = [];
   for (let start = 0; start < count; start += 500) {
     const chunk = Array.from({ length: Math.min(500, count - start) }, (_, i) =>
-      dueItem(partner.id, customer.id, orderId, createdAt, start + i),
+      dueItem(partner.id, customer.id, orderId, createdAt, start + i, options.billed === true),
     );
     ids.push(...chunk.map((s) => s.id));
     await insertSubscriptions(t.store.db, chunk);
@@ -59,6 +63,7 @@ function dueItem(
   orderId: string,
   createdAt: Date,
   n: number,
+  billed: boolean,
 ): Subscription {
   return {
     id: newId(),
@@ -88,7 +93,7 @@ function dueItem(
     deletedAt: null,
     unitPrice: '4.00',
     unitCost: '4.00',
-    nextChargeDate: null,
+    nextChargeDate: billed ? '2020-02-01' : null,
     currency: 'USD',
     version: 1,
     expiringSoonWarnedFor: null,

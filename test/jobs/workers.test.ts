@@ -14,7 +14,8 @@ const run = promisify(execFile);
 // Long before any other test's data is due, so that only this test's items are due for these
 // workers while other test files share the PostgreSQL database.
 const WORKER_NOW = new Date('2020-06-01T00:00:00.000Z');
-const ITEMS: Record<DialectName, number> = { postgres: 10_000, sqlite: 300 };
+// Each item writes its charges into the one customer's invoices, so the workers queue on those rows.
+const ITEMS: Record<DialectName, number> = { postgres: 4_000, sqlite: 300 };
 
 describe.each(['postgres', 'sqlite'] as const)('three lifecycle workers on %s', (dialect) => {
   let t: TestApp;
@@ -28,7 +29,7 @@ describe.each(['postgres', 'sqlite'] as const)('three lifecycle workers on %s', 
   });
 
   it('process every due item exactly once', { timeout: 240_000 }, async () => {
-    const { partner, ids } = await seedDueItems(t, ITEMS[dialect]);
+    const { partner, ids } = await seedDueItems(t, ITEMS[dialect], { billed: true });
     const count = ids.length;
 
     const workers = await Promise.all(
@@ -59,6 +60,24 @@ describe.each(['postgres', 'sqlite'] as const)('three lifecycle workers on %s', 
       .where('status', '<>', 'deleted')
       .execute();
     expect(left).toEqual([]);
+
+    // Each owed its periods until its retention ended, charged once by exactly one worker, each
+    // in the invoice of the period the charge is dated in.
+    const charges = await t.store.db
+      .selectFrom('charges as c')
+      .innerJoin('invoices as i', 'i.id', 'c.invoice_id')
+      .select(['c.subscription_id', 'c.period_start', 'c.date', 'i.period_start as invoice_start'])
+      .where('c.partner_id', '=', partner.id)
+      .execute();
+    const owed = (n: number) =>
+      ['2020-02-01', '2020-03-01', '2020-04-01'].filter(
+        (start) =>
+          Date.parse(`${start}T00:00:00.000Z`) < Date.parse('2020-04-01T00:00:00.000Z') + n,
+      );
+    expect(charges.map((c) => `${c.subscription_id} ${c.period_start}`).sort()).toEqual(
+      ids.flatMap((id, n) => owed(n).map((start) => `${id} ${start}`)).sort(),
+    );
+    expect(charges.filter((c) => c.invoice_start !== c.date.slice(0, 8) + '01')).toEqual([]);
 
     // A second pass finds nothing to do.
     const again = await runDueWork(

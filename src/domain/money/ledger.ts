@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate } from '../calendar.js';
+import { addDays, startOfUtcDay, type CalendarDate } from '../calendar.js';
 import type { Subscription } from '../subscription.js';
 import { roundHalfEven, toMinor, type Minor } from './amount.js';
 import { billingPeriodAt, daysLeftIn, type BillingPeriod } from './billing-periods.js';
@@ -115,9 +115,16 @@ export function ledgerEntry(
       currency: sub.currency,
     });
   };
+  // Deleted when its retention ended, a suspended subscription is billed until then, however
+  // late the deletion runs: periods that began after that instant are not its.
+  const endsAt =
+    before?.status === 'suspended' && next.status === 'deleted' && !input.cancelled
+      ? before.expiresAt
+      : null;
   const catchUp = (sub: Subscription, from: CalendarDate | null): CalendarDate | null => {
     let due = from;
     while (isBillable(sub) && due !== null && due <= input.today) {
+      if (endsAt && startOfUtcDay(due).getTime() >= endsAt.getTime()) break;
       const period = billingPeriodAt(sub, due);
       if (!period) break;
       add(sub, 'period', period, sub.quantity, period.start);
