@@ -18,13 +18,13 @@ const CYCLES: readonly BillingCycle[] = ['monthly', 'annual'];
 const useStyles = makeStyles({
   cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS },
   // Wide enough for the longest choice of each column in either language.
-  offer: { width: '220px' },
-  segment: { width: '150px' },
-  customer: { width: '180px' },
-  kind: { width: '130px' },
-  value: { width: '110px' },
-  currency: { width: '100px' },
-  billingCycle: { width: '110px' },
+  offer: { width: '200px' },
+  segment: { width: '140px' },
+  customer: { width: '170px' },
+  kind: { width: '120px' },
+  value: { width: '100px' },
+  currency: { width: '90px' },
+  billingCycle: { width: '100px' },
   rowProblem: { color: tokens.colorPaletteRedForeground1 },
 });
 
