@@ -1,9 +1,15 @@
+import { utcDateOf } from '../domain/calendar.js';
+import { invoicePeriodAt, type InvoicePeriod } from '../domain/money/invoice-periods.js';
 import { authorize } from '../domain/permissions.js';
 import type { CallerContext } from './context.js';
 
 export interface PartnerClock {
   now: Date;
   sandbox: boolean;
+  /** Day of the month the partner's billing periods start on. */
+  billingDay: number;
+  /** The billing period under way: the upcoming invoices are its drafts. */
+  billingPeriod: InvoicePeriod;
 }
 
 /**
@@ -12,5 +18,12 @@ export interface PartnerClock {
  */
 export function readClock(ctx: CallerContext): PartnerClock {
   authorize(ctx.role, 'catalog.read');
-  return { now: ctx.clock.now(), sandbox: ctx.partner.sandboxNow !== null };
+  const now = ctx.clock.now();
+  const { billingDay } = ctx.partner;
+  return {
+    now,
+    sandbox: ctx.partner.sandboxNow !== null,
+    billingDay,
+    billingPeriod: invoicePeriodAt(billingDay, utcDateOf(now)),
+  };
 }

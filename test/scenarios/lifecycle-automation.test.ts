@@ -192,6 +192,8 @@ describe.each(DIALECTS)('time passing, through the sandbox clock, on %s', (diale
     expect((await api.get('/v1/clock')).json()).toEqual({
       now: '2026-03-01T00:00:00.000Z',
       sandbox: true,
+      billingDay: 1,
+      billingPeriod: { start: '2026-03-01', end: '2026-03-31' },
     });
     await move(api, { advanceBy: 'P10D' });
     const { now } = (await api.get('/v1/clock')).json<{ now: string }>();
@@ -203,10 +205,11 @@ describe.each(DIALECTS)('time passing, through the sandbox clock, on %s', (diale
       suspensionReason: 'other',
     });
     expect(suspended.json()).toMatchObject({ suspendedAt: now });
-    const { token } = await t.newPartner();
-    expect((await client(t.app, token).get('/v1/clock')).json()).toEqual({
+    const { token } = await t.newPartner({ billingDay: 20 });
+    expect((await client(t.app, token).get('/v1/clock')).json()).toMatchObject({
       now: clock.now().toISOString(),
       sandbox: false,
+      billingDay: 20,
     });
   });
 });

@@ -124,7 +124,7 @@ describe.each(DIALECTS)('money through the API alone, on %s', (dialect) => {
     const csv = await api.get('/v1/billing/reconciliation?periodStart=2027-01-01');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    const rows = parse(csv.body, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv.body, { columns: true });
     expect(rows).toHaveLength(2);
     const sum = (column: string) =>
       rows.reduce((total, row) => total + cents(row[column] ?? '0'), 0);

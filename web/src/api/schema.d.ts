@@ -2248,7 +2248,7 @@ export interface paths {
                                 renewed: number;
                                 expired: number;
                                 warned: number;
-                                /** @description Billing periods charged on their first day. */
+                                /** @description Subscriptions charged for the billing periods that began (all of them at once). */
                                 charged: number;
                                 /** @description Invoices issued because their period ended. */
                                 issued: number;
@@ -2345,7 +2345,7 @@ export interface paths {
                                 renewed: number;
                                 expired: number;
                                 warned: number;
-                                /** @description Billing periods charged on their first day. */
+                                /** @description Subscriptions charged for the billing periods that began (all of them at once). */
                                 charged: number;
                                 /** @description Invoices issued because their period ended. */
                                 issued: number;
@@ -2436,6 +2436,21 @@ export interface paths {
                              */
                             now: string;
                             sandbox: boolean;
+                            /** @description Day of the month (1–28) the partner’s billing periods start on. */
+                            billingDay: number;
+                            /** @description The billing period under way (its drafts are the upcoming invoices). */
+                            billingPeriod: {
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
+                                 */
+                                start: string;
+                                /**
+                                 * Format: date
+                                 * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
+                                 */
+                                end: string;
+                            };
                         };
                     };
                 };

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { allPages, LARGEST_PAGE } from './allPages';
-import { periodStartAt } from './periods';
 
 /** Every subscription of the customer, whatever its status: for totals and invoice lines. */
 export function useAllSubscriptions(customerId: string) {
@@ -75,28 +74,13 @@ export function usePeriodInvoices(periodStart: string | undefined) {
   });
 }
 
-const DEFAULT_BILLING_DAY = 1;
-
-/**
- * The partner's billing day. The session does not tell it, but every invoice starts on it, and so
- * does every customer's first billing period.
- */
-async function billingDay(): Promise<number> {
-  const invoices = await unwrap(api.GET('/v1/invoices', { params: { query: { limit: 1 } } }));
-  const customers = invoices.items[0]
-    ? undefined
-    : await unwrap(api.GET('/v1/customers', { params: { query: { limit: 1 } } }));
-  const known = invoices.items[0]?.periodStart ?? customers?.items[0]?.firstBillingPeriodStart;
-  return known ? Number(known.slice(8, 10)) : DEFAULT_BILLING_DAY;
-}
-
 /** The partner's billing day and the start of the period under way by its clock (a sandbox's own). */
 export function useBillingCalendar() {
   return useQuery({
     queryKey: ['billing-calendar'],
     queryFn: async () => {
-      const [day, clock] = await Promise.all([billingDay(), unwrap(api.GET('/v1/clock'))]);
-      return { billingDay: day, currentPeriodStart: periodStartAt(day, clock.now.slice(0, 10)) };
+      const clock = await unwrap(api.GET('/v1/clock'));
+      return { billingDay: clock.billingDay, currentPeriodStart: clock.billingPeriod.start };
     },
   });
 }

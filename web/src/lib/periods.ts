@@ -12,12 +12,6 @@ export function addMonths(date: string, months: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${date.slice(8, 10)}`;
 }
 
-/** The start of the billing period holding `date`. */
-export function periodStartAt(billingDay: number, date: string): string {
-  const sameMonth = `${date.slice(0, 8)}${String(billingDay).padStart(2, '0')}`;
-  return sameMonth <= date ? sameMonth : addMonths(sameMonth, -1);
-}
-
 /** The last day of the period starting on `start`. */
 export function periodEndOf(start: string): string {
   const next = new Date(`${addMonths(start, 1)}T00:00:00Z`);
