@@ -388,6 +388,14 @@ describe.each(DIALECTS)('billing through the API, on %s', (dialect) => {
       expect(invoices.items[0]).toMatchObject({ total: '14.70', status: 'draft', number: null });
       const page = await api.get(`/v1/invoices?limit=1&cursor=${invoices.items[0].id}`);
       expect(page.statusCode).toBe(400);
+      const csv = await api.get('/v1/invoices?limit=1', { accept: 'text/csv' });
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      expect(csv.body.trimEnd().split('\r\n')).toEqual([
+        'id,number,status,customerId,customerName,periodStart,periodEnd,currency,total,cost,margin,issuedAt',
+        expect.stringMatching(
+          /^[0-9a-f-]{36},,draft,[0-9a-f-]{36},Contoso [^,]+,2027-03-01,2027-03-31,USD,14.70,14.70,0.00,$/,
+        ),
+      ]);
     });
   });
 });

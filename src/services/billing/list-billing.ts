@@ -40,6 +40,22 @@ export async function listInvoices(
   return page;
 }
 
+/** Every invoice the query matches, a page at a time, so an export of any size streams. */
+export async function* allInvoices(
+  ctx: CallerContext,
+  query: Omit<InvoiceQuery, 'limit' | 'cursor'>,
+  first: Page<Invoice>,
+): AsyncGenerator<Invoice> {
+  let page = first;
+  for (;;) {
+    yield* page.items;
+    if (page.nextCursor === null) return;
+    page = await listInvoices(ctx, { ...query, limit: EXPORT_PAGE, cursor: page.nextCursor });
+  }
+}
+
+export const EXPORT_PAGE = 1000;
+
 export interface InvoiceWithCharges {
   invoice: Invoice;
   charges: Charge[];

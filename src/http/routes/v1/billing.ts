@@ -4,6 +4,8 @@ import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { INVOICE_STATUSES } from '../../../domain/money/charge.js';
 import {
+  allInvoices,
+  EXPORT_PAGE,
   getInvoice,
   getUpcomingInvoice,
   listCustomerCharges,
@@ -20,7 +22,9 @@ import {
   presentInvoiceSummary,
   presentPriceBook,
 } from '../../presenters/billing.js';
+import { invoicesCsv } from '../../presenters/invoices-csv.js';
 import { reconciliationCsv } from '../../presenters/reconciliation-csv.js';
+import { wantsCsv } from '../../wants-csv.js';
 import { PriceBookRequestSchema } from '../../schemas/billing.js';
 import { literals } from '../../schemas/offer.js';
 import { CalendarDate, Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
@@ -161,6 +165,8 @@ export function billingRoutes(instance: FastifyInstance): void {
       schema: {
         tags: ['billing'],
         summary: "The partner's invoices across customers, oldest first",
+        description:
+          'With `Accept: text/csv` the answer is every matching invoice (no paging) as CSV, for export.',
         querystring: Type.Object({
           periodStart: Type.Optional({
             ...CalendarDate,
@@ -176,9 +182,21 @@ export function billingRoutes(instance: FastifyInstance): void {
         },
       },
     },
-    async (request) => {
-      const { limit = 50, ...filters } = request.query;
-      const page = await listInvoices(caller(request), { ...filters, limit });
+    async (request, reply) => {
+      const { limit = 50, cursor, ...filters } = request.query;
+      const ctx = caller(request);
+      if (wantsCsv(request.headers.accept)) {
+        const first = await listInvoices(ctx, { ...filters, limit: EXPORT_PAGE });
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="invoices.csv"')
+          .send(Readable.from(invoicesCsv(allInvoices(ctx, filters, first))));
+      }
+      const page = await listInvoices(ctx, {
+        ...filters,
+        limit,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
       return { items: page.items.map(presentInvoiceSummary), nextCursor: page.nextCursor };
     },
   );

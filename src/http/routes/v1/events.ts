@@ -11,6 +11,7 @@ import {
   type NamedEventPage,
 } from '../../../services/list-events.js';
 import { caller } from '../../plugins/auth.js';
+import { wantsCsv } from '../../wants-csv.js';
 import { presentEvent } from '../../presenters/event.js';
 import { csvHeader, csvRow } from '../../presenters/events-csv.js';
 import { literals } from '../../schemas/offer.js';
@@ -19,10 +20,6 @@ import { Instant, Page, PageQuery, Uuid, authenticatedErrors } from '../../schem
 const EventPage = Page(Type.Ref('Event'), 'EventPage');
 
 const CSV_PAGE = 1000;
-
-function wantsCsv(accept: string | undefined): boolean {
-  return accept !== undefined && /\btext\/csv\b/.test(accept);
-}
 
 /** The whole filtered history, a page at a time, so an export of any size streams. */
 async function* csvLines(
