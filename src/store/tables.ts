@@ -213,8 +213,8 @@ export interface ChargesTable {
   quantity: number;
   days: number;
   period_days: number;
-  unit_price: string;
-  unit_cost: string;
+  unit_price: number;
+  unit_cost: number;
   amount: number;
   cost: number;
   currency: string;
