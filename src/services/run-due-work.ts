@@ -111,12 +111,5 @@ async function hasDueWork(ctx: AppContext, sub: Subscription, now: Date): Promis
     sub.parentSubscriptionId === null
       ? undefined
       : await findSubscriptionById(ctx.db, sub.parentSubscriptionId);
-  const change = dueChange(sub, {
-    offer: offerOf(ctx, sub),
-    base,
-    addOns: [],
-    now,
-    reprice: () => undefined,
-  });
-  return change !== null;
+  return dueChange(sub, { offer: offerOf(ctx, sub), base, addOns: [], now }) !== null;
 }

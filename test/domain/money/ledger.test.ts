@@ -561,6 +561,24 @@ describe('ledgerEntry', () => {
       });
     });
 
+    it('deleted late after its retention, is billed only for the periods begun before it ended', () => {
+      const sub = yearly({
+        status: 'suspended',
+        suspensionReasons: ['nonpayment'],
+        expiresAt: new Date('2026-05-01T00:00:00.001Z'),
+      });
+      const deleted = { ...sub, status: 'deleted' as const, deletedAt: new Date('2026-07-15') };
+      const entry = ledgerEntry(sub, deleted, input('2026-07-15'));
+      expect(entry.charges.map((c) => c.periodStart)).toEqual(['2026-04-01', '2026-05-01']);
+      expect(entry.nextChargeDate).toBeNull();
+      const onTheDot = { ...sub, expiresAt: new Date('2026-05-01T00:00:00.000Z') };
+      expect(
+        ledgerEntry(onTheDot, { ...deleted }, input('2026-07-15')).charges.map(
+          (c) => c.periodStart,
+        ),
+      ).toEqual(['2026-04-01']);
+    });
+
     it('a deleted subscription is charged nothing', () => {
       const gone = yearly({ status: 'deleted', nextChargeDate: '2026-04-01' });
       expect(ledgerEntry(gone, { ...gone }, input('2026-06-01'))).toEqual({
