@@ -43,7 +43,20 @@ export async function listCharges(
   query: ChargeQuery,
 ): Promise<Page<Charge> | null> {
   let select = db.selectFrom('charges').selectAll().where('partner_id', '=', partnerId);
-  if (query.customerId !== undefined) select = select.where('customer_id', '=', query.customerId);
+  if (query.customerId !== undefined) {
+    const { customerId } = query;
+    // Through the customer's invoices: charges have no index of their own by customer, which
+    // would cost every order one more write.
+    select = select
+      .where('customer_id', '=', customerId)
+      .where('invoice_id', 'in', (eb) =>
+        eb
+          .selectFrom('invoices')
+          .select('id')
+          .where('partner_id', '=', partnerId)
+          .where('customer_id', '=', customerId),
+      );
+  }
   if (query.subscriptionId !== undefined)
     select = select.where('subscription_id', '=', query.subscriptionId);
   if (query.invoiceId !== undefined) select = select.where('invoice_id', '=', query.invoiceId);

@@ -8,9 +8,11 @@ import type { Page } from './page.js';
 import type { Db } from './tables.js';
 
 /**
- * The customer's invoice of a billing period, made as a draft by its first charge. Writing it
- * locks the row until the transaction ends, so issuing it (issueInvoice) waits for charges being
- * written into it and then sums them all. Answers its status: an issued one takes no more charges.
+ * The customer's invoice of a billing period, made as a draft by its first charge. It is read
+ * first (every later charge of the period finds it: a read, not a write) and locked until the
+ * transaction ends on PostgreSQL, so issuing it (issueInvoice) waits for charges being written
+ * into it and then sums them all; SQLite has one writer at a time. Answers its status: an issued
+ * one takes no more charges.
  */
 export async function openInvoice(
   db: Db,
@@ -23,7 +25,20 @@ export async function openInvoice(
     now: Date;
   },
 ): Promise<{ id: string; status: InvoiceStatus }> {
-  const row = await db
+  const find = () =>
+    dialectOf(db)
+      .lockForUpdate(
+        db
+          .selectFrom('invoices')
+          .select(['id', 'status'])
+          .where('partner_id', '=', input.partnerId)
+          .where('customer_id', '=', input.customerId)
+          .where('period_start', '=', input.period.start),
+      )
+      .executeTakeFirst();
+  const found = await find();
+  if (found) return { id: found.id, status: found.status as InvoiceStatus };
+  await db
     .insertInto('invoices')
     .values({
       id: input.id,
@@ -39,14 +54,12 @@ export async function openInvoice(
       issued_at: null,
       created_at: input.now.toISOString(),
     })
-    .onConflict((oc) =>
-      oc
-        .columns(['partner_id', 'customer_id', 'period_start'])
-        .doUpdateSet({ status: (eb) => eb.ref('invoices.status') }),
-    )
-    .returning(['id', 'status'])
-    .executeTakeFirstOrThrow();
-  return { id: row.id, status: row.status as InvoiceStatus };
+    // Another transaction made it meanwhile (PostgreSQL): then it is that one, read again.
+    .onConflict((oc) => oc.columns(['partner_id', 'customer_id', 'period_start']).doNothing())
+    .execute();
+  const made = await find();
+  if (!made) throw new Error(`invoice of ${input.customerId} for ${input.period.start} vanished`);
+  return { id: made.id, status: made.status as InvoiceStatus };
 }
 
 export interface InvoiceQuery {
