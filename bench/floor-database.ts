@@ -28,6 +28,7 @@ export async function prepareFloorDatabase(path: string, count: number): Promise
           billing_day: 1,
           is_sandbox: 0,
           created_at: now.toISOString(),
+          price_book_version: 0,
         })
         .execute();
       for (const batch of chunks(customers)) {

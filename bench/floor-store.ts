@@ -21,6 +21,7 @@ export interface FloorOrderRequest {
 export class FloorStore {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Statement>();
+  readonly #markups = new Map<string, string>();
   readonly #placeOrder: Database.Transaction<
     (customerId: string, request: FloorOrderRequest) => OrderRows | null
   >;
@@ -62,9 +63,6 @@ export class FloorStore {
     this.#statement(
       `select * from subscriptions where partner_id = ? and customer_id = ? and offer_id in (${offerIds.map(() => '?').join(', ')}) order by id`,
     ).all(customer.partner_id, customerId, ...offerIds);
-    const book = this.#statement('select * from price_books where partner_id = ?').get(
-      customer.partner_id,
-    ) as { default_markup_percent: string } | undefined;
     const now = new Date();
     const currency = this.catalog.currencyByCountry.get(customer.country) ?? '';
     const rows = orderRows({
@@ -74,7 +72,7 @@ export class FloorStore {
       billingCycle: request.billingCycle,
       lines,
       now,
-      markupPercent: book?.default_markup_percent ?? '0',
+      markupPercent: this.#markupOf(customer.partner_id),
       invoiceId: this.#openInvoice(customer.partner_id, customerId, currency, now),
     });
     this.#insert('orders', rows.order);
@@ -85,26 +83,45 @@ export class FloorStore {
     return rows;
   }
 
-  /** The customer's draft invoice of the billing period holding `now`, made by its first charge. */
+  /** The partner's default markup, read once: the price book does not change during a bench. */
+  #markupOf(partnerId: string): string {
+    let markup = this.#markups.get(partnerId);
+    if (markup === undefined) {
+      const book = this.#statement('select * from price_books where partner_id = ?').get(
+        partnerId,
+      ) as { default_markup_percent: string } | undefined;
+      markup = book?.default_markup_percent ?? '0';
+      this.#markups.set(partnerId, markup);
+    }
+    return markup;
+  }
+
+  /**
+   * The customer's draft invoice of the billing period holding `now`: read, and made by the
+   * period's first charge, as the service does.
+   */
   #openInvoice(partnerId: string, customerId: string, currency: string, now: Date): string {
     const period = invoicePeriod(now);
-    const invoice = this.#statement(
-      `insert into invoices (id, partner_id, customer_id, period_start, period_end, currency, status, number, total, cost, issued_at, created_at)
-       values (?, ?, ?, ?, ?, ?, 'draft', null, null, null, null, ?)
-       on conflict (partner_id, customer_id, period_start) do update set status = invoices.status
-       returning id, status`,
-    ).get(
-      uuidv7(),
-      partnerId,
-      customerId,
-      period.start,
-      period.end,
-      currency,
-      now.toISOString(),
-    ) as {
-      id: string;
-      status: string;
-    };
+    const find = this.#statement(
+      'select id, status from invoices where partner_id = ? and customer_id = ? and period_start = ?',
+    );
+    let invoice = find.get(partnerId, customerId, period.start) as
+      { id: string; status: string } | undefined;
+    if (!invoice) {
+      invoice = { id: uuidv7(), status: 'draft' };
+      this.#statement(
+        `insert into invoices (id, partner_id, customer_id, period_start, period_end, currency, status, number, total, cost, issued_at, created_at)
+         values (?, ?, ?, ?, ?, ?, 'draft', null, null, null, null, ?)`,
+      ).run(
+        invoice.id,
+        partnerId,
+        customerId,
+        period.start,
+        period.end,
+        currency,
+        now.toISOString(),
+      );
+    }
     // The bench issues no invoice, so the draft is always open; the service would take the next.
     if (invoice.status !== 'draft') throw new Error(`invoice ${invoice.id} is already issued`);
     return invoice.id;

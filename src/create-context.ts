@@ -1,6 +1,7 @@
 import { indexCatalog, type CatalogIndex } from './domain/catalog-index.js';
 import type { Clock } from './domain/clock.js';
 import type { AppContext } from './services/context.js';
+import { PriceBookCache } from './services/billing/price-book-cache.js';
 import { systemClock } from './services/system-clock.js';
 import { DEMO_CATALOG_PATH, loadCatalog } from './store/catalog-files.js';
 import type { DatabaseTarget } from './store/database-url.js';
@@ -51,17 +52,25 @@ export async function createContext(
   const { database } = options;
   if (database === 'none') {
     const db = noDatabase('A context made with database: none');
-    return { ctx: { db, clock, catalog }, store: undefined, close: () => db.destroy() };
+    return {
+      ctx: { db, clock, catalog, priceBooks: new PriceBookCache() },
+      store: undefined,
+      close: () => db.destroy(),
+    };
   }
   if ('db' in database) {
     return {
-      ctx: { db: database.db, clock, catalog },
+      ctx: { db: database.db, clock, catalog, priceBooks: new PriceBookCache() },
       store: database,
       close: () => Promise.resolve(),
     };
   }
   const store = await openMigrated(database);
-  return { ctx: { db: store.db, clock, catalog }, store, close: () => store.close() };
+  return {
+    ctx: { db: store.db, clock, catalog, priceBooks: new PriceBookCache() },
+    store,
+    close: () => store.close(),
+  };
 }
 
 async function openMigrated(target: DatabaseTarget): Promise<Store> {

@@ -10,6 +10,8 @@ export interface Partner {
   isSandbox: boolean;
   /** A sandbox partner's clock: it stands still until moved (POST /v1/sandbox/clock). */
   sandboxNow: Date | null;
+  /** The version of the partner's price book: read with the partner, it keeps a cached book true. */
+  priceBookVersion: number;
   createdAt: Date;
 }
 

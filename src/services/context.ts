@@ -5,12 +5,15 @@ import type { CatalogIndex } from '../domain/catalog-index.js';
 import type { Partner } from '../domain/partner.js';
 import type { Role } from '../domain/permissions.js';
 import type { Database } from '../store/tables.js';
+import type { PriceBookCache } from './billing/price-book-cache.js';
 
 /** What every use case gets from the process: the database, the clock and the catalog. */
 export interface AppContext {
   db: Kysely<Database>;
   clock: Clock;
   catalog: CatalogIndex;
+  /** The partners' price books in memory, true to the version each caller's partner row says. */
+  priceBooks: PriceBookCache;
 }
 
 /** A use case called on behalf of someone: every query is scoped to `partner`. */

@@ -46,6 +46,7 @@ export async function createPartner(ctx: AppContext, input: CreatePartnerInput):
     instance: input.instance,
     billingDay,
     isSandbox: input.isSandbox ?? false,
+    priceBookVersion: 0,
     sandboxNow: input.isSandbox === true ? ctx.clock.now() : null,
     createdAt: ctx.clock.now(),
   };

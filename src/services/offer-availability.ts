@@ -7,7 +7,6 @@ import type { BillingCycle } from '../domain/offer.js';
 import { formatMinor } from '../domain/money/amount.js';
 import type { Customer } from '../domain/customer.js';
 import { resolveTerm } from '../domain/subscription-terms.js';
-import { findPriceBook } from '../store/price-books.js';
 import { quoterFor } from './billing/pricing.js';
 import { customerSubscriptions } from '../store/subscriptions.js';
 import type { CallerContext } from './context.js';
@@ -37,7 +36,7 @@ async function withPrices(
   billingCycle: BillingCycle,
   items: OfferAvailability[],
 ): Promise<PricedAvailability[]> {
-  const quote = quoterFor(ctx.catalog, await findPriceBook(ctx.db, ctx.partner.id), customer);
+  const quote = quoterFor(ctx.catalog, await ctx.priceBooks.bookOf(ctx.db, ctx.partner), customer);
   return items.map((item) => {
     const cycle = item.offer.isTrial ? (item.offer.billingCycles[0] ?? billingCycle) : billingCycle;
     const term = resolveTerm(item.offer, cycle);

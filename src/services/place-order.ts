@@ -13,7 +13,6 @@ import { newId } from './ids.js';
 import { authorize } from '../domain/permissions.js';
 import { formatMinor } from '../domain/money/amount.js';
 import type { LedgerEntry } from '../domain/money/ledger.js';
-import { findPriceBook } from '../store/price-books.js';
 import { decideLedger, recordCharges } from './billing/ledger-writer.js';
 import { quoterFor } from './billing/pricing.js';
 import { callerChanges } from './subscriptions/apply-changes.js';
@@ -51,7 +50,7 @@ export function placeOrder(
       parentIds,
     );
     const now = ctx.clock.now();
-    const book = await findPriceBook(trx, ctx.partner.id);
+    const book = await ctx.priceBooks.bookOf(trx, ctx.partner);
     const planned = planOrder(request, {
       partnerId: ctx.partner.id,
       instance: ctx.partner.instance,

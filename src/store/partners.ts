@@ -12,6 +12,7 @@ export async function insertPartner(db: Db, partner: Partner): Promise<void> {
       is_sandbox: partner.isSandbox ? 1 : 0,
       created_at: partner.createdAt.toISOString(),
       sandbox_now: partner.sandboxNow?.toISOString() ?? null,
+      price_book_version: partner.priceBookVersion,
     })
     .execute();
 }
@@ -59,6 +60,7 @@ function toPartner(row: PartnersTable): Partner {
     billingDay: row.billing_day,
     isSandbox: row.is_sandbox === 1,
     sandboxNow: row.sandbox_now === null ? null : new Date(row.sandbox_now),
+    priceBookVersion: row.price_book_version,
     createdAt: new Date(row.created_at),
   };
 }

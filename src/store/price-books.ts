@@ -36,7 +36,10 @@ export async function savePriceBook(
       .values({ partner_id: partnerId, ...values })
       .onConflict((oc) => oc.column('partner_id').doNothing())
       .executeTakeFirst();
-    return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
+    return (
+      (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n &&
+      (await moveVersion(db, partnerId, book.version))
+    );
   }
   const updated = await db
     .updateTable('price_books')
@@ -44,5 +47,15 @@ export async function savePriceBook(
     .where('partner_id', '=', partnerId)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
-  return updated.numUpdatedRows > 0n;
+  return updated.numUpdatedRows > 0n && (await moveVersion(db, partnerId, book.version));
+}
+
+/** The partner row tells every caller the book's version (see PriceBookCache). */
+async function moveVersion(db: Db, partnerId: string, version: number): Promise<boolean> {
+  await db
+    .updateTable('partners')
+    .set({ price_book_version: version })
+    .where('id', '=', partnerId)
+    .execute();
+  return true;
 }

@@ -14,6 +14,8 @@ export interface PartnersTable {
   created_at: string;
   /** A sandbox partner's own clock; null for real partners, who live in real time. */
   sandbox_now: string | null;
+  /** The price book's version, moved with it: callers read it with the partner. */
+  price_book_version: number;
 }
 
 export interface ApiTokensTable {

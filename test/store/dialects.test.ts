@@ -18,6 +18,7 @@ function newPartner(): Partner {
     billingDay: 1,
     isSandbox: false,
     sandboxNow: null,
+    priceBookVersion: 0,
     createdAt: new Date('2026-01-01T00:00:00.000Z'),
   };
 }

@@ -5,7 +5,6 @@ import { ledgerEntry } from '../../domain/money/ledger.js';
 import { planOrderLines, type OrderRequest } from '../../domain/order-plan.js';
 import { authorize } from '../../domain/permissions.js';
 import { findCustomer } from '../../store/customers.js';
-import { findPriceBook } from '../../store/price-books.js';
 import { subscriptionsForOrder } from '../../store/subscriptions.js';
 import type { CallerContext } from '../context.js';
 import { newId } from '../ids.js';
@@ -56,7 +55,7 @@ export async function previewOrder(
     [...offerIds],
     parentIds,
   );
-  const book = await findPriceBook(ctx.db, ctx.partner.id);
+  const book = await ctx.priceBooks.bookOf(ctx.db, ctx.partner);
   const now = ctx.clock.now();
   const currency = ctx.catalog.currencyOf(customer.country) ?? '';
   const { lines } = planOrderLines(request, {

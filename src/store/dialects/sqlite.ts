@@ -6,6 +6,7 @@ import type { DatabaseTarget } from '../database-url.js';
 import type { Database } from '../tables.js';
 import { rememberDialect } from './dialect-of.js';
 import { ImmediateTransactionSqliteDialect } from './sqlite-immediate-transactions.js';
+import { withStatementCache } from './sqlite-statement-cache.js';
 import type { StoreDialect } from './store-dialect.js';
 
 type SqliteTarget = Extract<DatabaseTarget, { dialect: 'sqlite' }>;
@@ -38,5 +39,5 @@ function connect(path: string) {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new ImmediateTransactionSqliteDialect({ database });
+  return new ImmediateTransactionSqliteDialect({ database: withStatementCache(database) });
 }

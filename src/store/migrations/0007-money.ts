@@ -39,6 +39,10 @@ export function money(t: ColumnTypes): Migration {
       `.execute(db);
 
       await db.schema
+        .alterTable('partners')
+        .addColumn('price_book_version', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
         .createTable('price_books')
         .addColumn('partner_id', t.id, (c) => c.primaryKey().references('partners.id'))
         .addColumn('default_markup_percent', 'text', (c) => c.notNull())
