@@ -33,6 +33,7 @@ import { useMoneyStyles } from '../components/moneyStyles';
 import { InvoicesCard } from './customer/InvoicesCard';
 import { amountOf } from './customer/recurring';
 import { RecurringCard } from './customer/RecurringCard';
+import { MoneyCell } from '../components/MoneyCell';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -202,9 +203,7 @@ export function CustomerPage() {
                       ? t('customer.expires', { date: format.date(s.expiresAt) })
                       : t('customer.termEnds', { date: format.date(s.commitmentEndDate) })}
                   </TableCell>
-                  <TableCell className={money.cell}>
-                    {format.money(s.unitPrice, s.currency)}
-                  </TableCell>
+                  <MoneyCell amount={s.unitPrice} currency={s.currency} />
                   <TableCell className={money.cell} data-testid="amount">
                     {format.money(amountOf(s), s.currency)}
                   </TableCell>

@@ -11,7 +11,7 @@ import type { InvoiceSummary } from '../../api/client';
 import { RouterLink } from '../../components/common';
 import { InvoiceStatusBadge } from '../../components/InvoiceStatusBadge';
 import { useMoneyStyles } from '../../components/moneyStyles';
-import { useFormat } from '../../lib/format';
+import { MoneyCell } from '../../components/MoneyCell';
 
 /** One period's invoices, a customer each: what it pays, what it costs, what is left. */
 export function PeriodInvoiceTable(props: {
@@ -20,7 +20,6 @@ export function PeriodInvoiceTable(props: {
 }) {
   const { t } = useTranslation();
   const money = useMoneyStyles();
-  const format = useFormat();
   return (
     <Table aria-labelledby={props.labelledBy} data-testid="period-invoices">
       <TableHeader>
@@ -49,15 +48,9 @@ export function PeriodInvoiceTable(props: {
             <TableCell>
               <InvoiceStatusBadge status={invoice.status} />
             </TableCell>
-            <TableCell className={money.cell}>
-              {format.money(invoice.total, invoice.currency)}
-            </TableCell>
-            <TableCell className={money.cell}>
-              {format.money(invoice.cost, invoice.currency)}
-            </TableCell>
-            <TableCell className={money.cell}>
-              {format.money(invoice.margin, invoice.currency)}
-            </TableCell>
+            <MoneyCell amount={invoice.total} currency={invoice.currency} />
+            <MoneyCell amount={invoice.cost} currency={invoice.currency} />
+            <MoneyCell amount={invoice.margin} currency={invoice.currency} />
           </TableRow>
         ))}
       </TableBody>

@@ -15,6 +15,7 @@ import { InvoiceStatusBadge } from '../../components/InvoiceStatusBadge';
 import { useMoneyStyles } from '../../components/moneyStyles';
 import { useCustomerInvoices } from '../../lib/billing';
 import { useFormat } from '../../lib/format';
+import { MoneyCell } from '../../components/MoneyCell';
 
 /** The customer's invoices, newest first, each opening its invoice page. */
 export function InvoicesCard(props: { customerId: string }) {
@@ -59,9 +60,7 @@ export function InvoicesCard(props: { customerId: string }) {
                 <TableCell>
                   <InvoiceStatusBadge status={invoice.status} />
                 </TableCell>
-                <TableCell className={money.cell}>
-                  {format.money(invoice.total, invoice.currency)}
-                </TableCell>
+                <MoneyCell amount={invoice.total} currency={invoice.currency} />
               </TableRow>
             ))}
           </TableBody>

@@ -14,6 +14,7 @@ import type { Charge, Subscription } from '../../api/client';
 import { RouterLink } from '../../components/common';
 import { useMoneyStyles } from '../../components/moneyStyles';
 import { useFormat } from '../../lib/format';
+import { MoneyCell } from '../../components/MoneyCell';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'auto' },
@@ -87,12 +88,8 @@ export function ChargeTable(props: {
                   periodDays: format.number(charge.periodDays),
                 })}
               </TableCell>
-              <TableCell className={money.cell}>
-                {format.money(charge.unitPrice, charge.currency)}
-              </TableCell>
-              <TableCell className={money.cell}>
-                {format.money(charge.amount, charge.currency)}
-              </TableCell>
+              <MoneyCell amount={charge.unitPrice} currency={charge.currency} />
+              <MoneyCell amount={charge.amount} currency={charge.currency} />
             </TableRow>
           );
         })}

@@ -18,6 +18,7 @@ import type { OrderPreview } from '../../api/client';
 import { ErrorBar } from '../../components/common';
 import { useMoneyStyles } from '../../components/moneyStyles';
 import { useFormat } from '../../lib/format';
+import { MoneyCell } from '../../components/MoneyCell';
 
 const useStyles = makeStyles({
   heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
@@ -88,12 +89,8 @@ export function OrderSummary(props: {
                   )}
                 </TableCell>
                 <TableCell className={money.cell}>{format.number(line.quantity)}</TableCell>
-                <TableCell className={money.cell}>
-                  {line.unitPrice === null ? '—' : format.money(line.unitPrice, preview.currency)}
-                </TableCell>
-                <TableCell className={money.cell}>
-                  {line.amount === null ? '—' : format.money(line.amount, preview.currency)}
-                </TableCell>
+                <MoneyCell amount={line.unitPrice} currency={preview.currency} />
+                <MoneyCell amount={line.amount} currency={preview.currency} />
               </TableRow>
             ))}
             <TableRow>
