@@ -103,7 +103,7 @@ function toRow(c: Charge): ChargesTable {
   };
 }
 
-export function toCharge(row: ChargesTable): Charge {
+function toCharge(row: ChargesTable): Charge {
   return {
     id: row.id,
     partnerId: row.partner_id,
