@@ -3,7 +3,7 @@ import {
   catalogAvailability,
   type OfferAvailability,
 } from '../domain/availability.js';
-import type { BillingCycle } from '../domain/offer.js';
+import { offerBillingTerms, type BillingCycle } from '../domain/offer.js';
 import { formatMinor } from '../domain/money/amount.js';
 import type { Customer } from '../domain/customer.js';
 import { resolveTerm } from '../domain/subscription-terms.js';
@@ -28,7 +28,14 @@ export interface OfferPrice {
   unitPrice: string;
 }
 
-export type PricedAvailability = OfferAvailability & { price: OfferPrice | null };
+/**
+ * An offer's availability with the customer's prices for the listed billing cycle: `prices` for
+ * every term it is sold with, `price` for the shortest (the one an order gets by default).
+ */
+export type PricedAvailability = OfferAvailability & {
+  price: OfferPrice | null;
+  prices: OfferPrice[];
+};
 
 async function withPrices(
   ctx: CallerContext,
@@ -39,19 +46,16 @@ async function withPrices(
   const quote = quoterFor(ctx.catalog, await ctx.priceBooks.bookOf(ctx.db, ctx.partner), customer);
   return items.map((item) => {
     const cycle = item.offer.isTrial ? (item.offer.billingCycles[0] ?? billingCycle) : billingCycle;
+    const prices = offerBillingTerms(item.offer)
+      .filter((pair) => pair.billingCycle === cycle)
+      .flatMap(({ termDuration }): OfferPrice[] => {
+        const price = quote(item.offer, cycle, termDuration);
+        if (!price) return [];
+        const unitPrice = formatMinor(price.unitPrice, price.currency);
+        return [{ currency: price.currency, billingCycle: cycle, termDuration, unitPrice }];
+      });
     const term = resolveTerm(item.offer, cycle);
-    const price = term && quote(item.offer, cycle, term);
-    return {
-      ...item,
-      price: price
-        ? {
-            currency: price.currency,
-            billingCycle: cycle,
-            termDuration: term,
-            unitPrice: formatMinor(price.unitPrice, price.currency),
-          }
-        : null,
-    };
+    return { ...item, price: prices.find((p) => p.termDuration === term) ?? null, prices };
   });
 }
 

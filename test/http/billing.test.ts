@@ -210,6 +210,14 @@ describe.each(DIALECTS)('billing through the API, on %s', (dialect) => {
       expect(await priceOf(plainBase, 'mail-basic')).toBe('5.28');
       expect(await priceOf(plainBase, 'office-apps-business')).toBe('12.38');
       expect(await priceOf(schoolBase, 'office-apps-business')).toBe('10.40');
+      // Every term sold with the cycle has its price: mail-basic costs 4.00 a month on a year.
+      const terms = (await api.get(`${plainBase}/offers?billingCycle=monthly`))
+        .json<{ items: { offer: { id: string }; prices: unknown[] }[] }>()
+        .items.find((i) => i.offer.id === 'mail-basic')?.prices;
+      expect(terms).toEqual([
+        { currency: 'USD', billingCycle: 'monthly', termDuration: 'P1M', unitPrice: '5.28' },
+        { currency: 'USD', billingCycle: 'monthly', termDuration: 'P1Y', unitPrice: '4.40' },
+      ]);
 
       const preview = await api.post(`${base}/orders/preview`, {
         billingCycle: 'monthly',

@@ -4,7 +4,7 @@ import { CHARGE_TYPES } from '../../domain/money/ledger.js';
 import { INVOICE_STATUSES } from '../../domain/money/charge.js';
 import { MAX_PRICE_RULES } from '../../domain/money/price-book-rules.js';
 import { CalendarDate, Instant, Uuid } from './common.js';
-import { BillingCycleSchema, literals } from './offer.js';
+import { BillingCycleSchema, TermDurationSchema, literals } from './offer.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
@@ -141,7 +141,7 @@ export const OfferPriceSchema = Type.Object(
   {
     currency: Currency,
     billingCycle: BillingCycleSchema,
-    termDuration: Type.String(),
+    termDuration: TermDurationSchema,
     unitPrice: Amount,
   },
   { description: "The customer's unit price (price book applied) for the listed billing cycle." },

@@ -163,6 +163,10 @@ export const OfferAvailabilitySchema = Type.Object(
       }),
     ),
     price: Nullable(OfferPriceSchema),
+    prices: Type.Array(OfferPriceSchema, {
+      description:
+        "The customer's unit price for each term the offer is sold with in the listed billing cycle.",
+    }),
   },
   { $id: 'OfferAvailability' },
 );

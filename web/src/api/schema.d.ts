@@ -3534,7 +3534,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The partner's invoices across customers, oldest first */
+        /**
+         * The partner's invoices across customers, oldest first
+         * @description With `Accept: text/csv` the answer is every matching invoice (no paging) as CSV, for export.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3948,10 +3951,28 @@ export interface components {
                 currency: string;
                 /** @enum {string} */
                 billingCycle: "monthly" | "annual";
-                termDuration: string;
+                /**
+                 * @description ISO 8601 duration of the term.
+                 * @enum {string}
+                 */
+                termDuration: "P1M" | "P1Y";
                 /** @description An exact decimal string in the currency given beside it; credits are negative. */
                 unitPrice: string;
             } | null;
+            /** @description The customer's unit price for each term the offer is sold with in the listed billing cycle. */
+            prices: {
+                /** @description ISO 4217 code. */
+                currency: string;
+                /** @enum {string} */
+                billingCycle: "monthly" | "annual";
+                /**
+                 * @description ISO 8601 duration of the term.
+                 * @enum {string}
+                 */
+                termDuration: "P1M" | "P1Y";
+                /** @description An exact decimal string in the currency given beside it; credits are negative. */
+                unitPrice: string;
+            }[];
         };
         Event: {
             /**

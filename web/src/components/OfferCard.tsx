@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { BillingCycle, OfferAvailability, PreviewLine, TermDuration } from '../api/client';
+import type { OfferAvailability, PreviewLine, TermDuration } from '../api/client';
 import { useFormat } from '../lib/format';
 import type { ChosenLine } from '../lib/selection';
 import { RouterLink } from './common';
@@ -55,9 +55,6 @@ function pricedLine(line: PreviewLine | undefined, currency: string | undefined)
 export function OfferCard(props: {
   customerId: string;
   item: OfferAvailability;
-  /** The customer's billing frequency and currency, for the prices shown. */
-  billingCycle: BillingCycle;
-  currency: string | undefined;
   line: ChosenLine | undefined;
   /** What the chosen line would cost, from the order's preview. */
   quote?: PreviewLine | undefined;
@@ -67,13 +64,11 @@ export function OfferCard(props: {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
-  const { offer, available, reasons, price: customerPrice } = props.item;
+  // The customer's prices (the partner's price book over the vendor's), for each term sold.
+  const { offer, available, reasons, prices } = props.item;
   const selected = props.line !== undefined;
   const max = offer.trial ? offer.trial.maxQuantity : offer.maximumQuantity;
   const min = offer.minimumQuantity;
-  const prices = offer.prices.filter(
-    (price) => price.currency === props.currency && price.billingCycle === props.billingCycle,
-  );
   const priceText = (price: (typeof prices)[number]) =>
     t('newSubscription.price', {
       term: t(`pricing.termLengths.${price.termDuration}`),
@@ -100,14 +95,6 @@ export function OfferCard(props: {
           {available && prices.length === 1 && prices[0] && (
             <Text size={200} weight="semibold" data-testid="price">
               {priceText(prices[0])}
-            </Text>
-          )}
-          {available && customerPrice && (
-            <Text size={200} data-testid="customer-price">
-              {t('billing.offer.customerPrice', {
-                price: format.money(customerPrice.unitPrice, customerPrice.currency),
-                per: t(`pricing.per.${offer.unitType}.${customerPrice.billingCycle}`),
-              })}
             </Text>
           )}
           {available && prices.length > 1 && (

@@ -19,7 +19,6 @@ import { ErrorBar, Loading, NotAllowed, RouterLink } from '../components/common'
 import { OfferCard } from '../components/OfferCard';
 import { OrderFailure } from '../components/OrderFailure';
 import { groupByProduct } from '../lib/catalog';
-import { useMarkets } from '../lib/markets';
 import { usePlaceOrder } from '../lib/orders';
 import { useOfferSelection } from '../lib/selection';
 import { useCan } from '../session';
@@ -60,10 +59,6 @@ export function NewSubscriptionPage() {
   const selection = useOfferSelection();
   const [validation, setValidation] = useState<string | null>(null);
   const billingCycle: BillingCycle = tab === 'trial' ? 'monthly' : tab;
-  const markets = useMarkets();
-  const currency = markets.data?.find(
-    (market) => market.country === customer.data?.country,
-  )?.currency;
 
   const offers = useQuery({
     queryKey: ['customer-offers', customerId, tab],
@@ -158,8 +153,6 @@ export function NewSubscriptionPage() {
                   key={item.offer.id}
                   customerId={customerId}
                   item={item}
-                  billingCycle={billingCycle}
-                  currency={currency}
                   line={selection.lineOf(item.offer.id)}
                   quote={quoteOf(item.offer.id)}
                   previewCurrency={preview.data?.currency}

@@ -19,7 +19,6 @@ export const billingEn = {
     margin: 'Margin',
   },
   offer: {
-    customerPrice: 'Price for this customer: {{price}} {{per}}',
     lineAmount: '{{quantity}} × {{price}} = {{amount}}, first period {{start}} – {{end}}',
   },
   order: {

@@ -21,7 +21,6 @@ export const billingZhTW: typeof billingEn = {
     margin: '毛利',
   },
   offer: {
-    customerPrice: '此客戶的價格：{{price}} {{per}}',
     lineAmount: '{{quantity}} × {{price}} = {{amount}}，第一期 {{start}} – {{end}}',
   },
   order: {

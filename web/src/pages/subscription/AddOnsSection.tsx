@@ -134,8 +134,6 @@ export function AddOnsSection(props: { customerId: string; base: Subscription })
                   key={item.offer.id}
                   customerId={customerId}
                   item={item}
-                  billingCycle={base.billingCycle}
-                  currency={base.currency}
                   line={selection.lineOf(item.offer.id)}
                   onChange={(line) => selection.set(item.offer.id, line)}
                 />
