@@ -41,6 +41,14 @@ export function toMinor(text: string, currency: string): Minor {
   return numerator * 10n ** BigInt(digits - scale);
 }
 
+/** One spelling of a non-negative decimal: "020.50" → "20.5", "3.000" → "3". */
+export function canonicalDecimal(text: string): string {
+  const [whole = '0', fraction = ''] = text.split('.');
+  const digits = whole.replace(/^0+(?=\d)/, '');
+  const rest = fraction.replace(/0+$/, '');
+  return rest === '' ? digits : `${digits}.${rest}`;
+}
+
 /** Minor units as the decimal string the API shows ("12.50", "-3.07", "1200" for JPY). */
 export function formatMinor(amount: Minor, currency: string): string {
   const digits = minorUnitsOf(currency);

@@ -60,6 +60,19 @@ export function periodChargeDue(sub: Subscription, today: CalendarDate): boolean
   );
 }
 
+/**
+ * The next charge a customer can expect: a period within the term, or the renewal's first one
+ * when the term renews; none after a term that ends (nextChargeDate itself stays where the term
+ * ends, for the scheduler).
+ */
+export function upcomingChargeDate(
+  sub: Pick<Subscription, 'nextChargeDate' | 'commitmentEndDate' | 'autoRenewEnabled'>,
+): CalendarDate | null {
+  const next = sub.nextChargeDate;
+  if (next === null || next <= sub.commitmentEndDate) return next;
+  return sub.autoRenewEnabled ? next : null;
+}
+
 /** The period a change on `today` prorates, if any: the one holding today in the term. */
 export function periodToProrate(sub: Subscription, today: CalendarDate): BillingPeriod | undefined {
   return isBillable(sub) ? billingPeriodAt(sub, today) : undefined;

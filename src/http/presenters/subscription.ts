@@ -1,4 +1,5 @@
 import type { Static } from 'typebox';
+import { upcomingChargeDate } from '../../domain/money/ledger.js';
 import type { SubscriptionView } from '../../services/subscription-views.js';
 import type { SubscriptionSchema } from '../schemas/subscription.js';
 
@@ -44,21 +45,11 @@ export function presentSubscription({
     unitPrice: s.unitPrice,
     unitCost: s.unitCost,
     currency: s.currency,
-    nextChargeDate: shownNextChargeDate(s),
+    nextChargeDate: upcomingChargeDate(s),
     etag: etagOf(s.version),
     actions,
     suspensionPreview: suspensionPreview && {
       expiresAt: suspensionPreview.expiresAt.toISOString(),
     },
   };
-}
-
-/**
- * The next charge a customer can expect: a period within the term, or the renewal's first one
- * when the term renews; none after a term that ends.
- */
-function shownNextChargeDate(s: SubscriptionView['subscription']): string | null {
-  const next = s.nextChargeDate;
-  if (next === null || next <= s.commitmentEndDate) return next;
-  return s.autoRenewEnabled ? next : null;
 }

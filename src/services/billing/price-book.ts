@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/errors.js';
+import { canonicalDecimal } from '../../domain/money/amount.js';
 import { assertValidPriceBook } from '../../domain/money/price-book-rules.js';
 import type { PriceBook, PriceRule } from '../../domain/money/price-book.js';
 import { authorize } from '../../domain/permissions.js';
@@ -47,11 +48,11 @@ export function putPriceBook(
     }
     const now = ctx.clock.now();
     const book: PriceBook = {
-      defaultMarkupPercent: normalized(input.defaultMarkupPercent),
+      defaultMarkupPercent: canonicalDecimal(input.defaultMarkupPercent),
       rules: input.rules.map((rule) =>
         rule.markupPercent === undefined
           ? rule
-          : { ...rule, markupPercent: normalized(rule.markupPercent) },
+          : { ...rule, markupPercent: canonicalDecimal(rule.markupPercent) },
       ),
       version: current.version + 1,
       updatedAt: now,
@@ -80,12 +81,4 @@ function staleBook(version: number): DomainError {
     'etag_mismatch',
     `The price book has changed since you read it (version ${version}); read it again.`,
   );
-}
-
-/** "020.50" → "20.5": one spelling of each markup, as the API shows it back. */
-function normalized(decimal: string): string {
-  const [whole = '0', fraction = ''] = decimal.split('.');
-  const digits = whole.replace(/^0+(?=\d)/, '');
-  const rest = fraction.replace(/0+$/, '');
-  return rest === '' ? digits : `${digits}.${rest}`;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  canonicalDecimal,
   decimalPlaces,
   formatMinor,
   isDecimal,
@@ -218,5 +219,16 @@ describe('formatMinor', () => {
         },
       ),
     );
+  });
+});
+
+describe('canonicalDecimal', () => {
+  it('spells each decimal one way', () => {
+    expect(canonicalDecimal('020.50')).toBe('20.5');
+    expect(canonicalDecimal('3.000')).toBe('3');
+    expect(canonicalDecimal('0')).toBe('0');
+    expect(canonicalDecimal('000')).toBe('0');
+    expect(canonicalDecimal('0.0100')).toBe('0.01');
+    expect(canonicalDecimal('12.5')).toBe('12.5');
   });
 });

@@ -7,6 +7,7 @@ import {
   ledgerEntry,
   periodChargeDue,
   periodToProrate,
+  upcomingChargeDate,
   type ChargeLine,
   type LedgerInput,
 } from '../../../src/domain/money/ledger.js';
@@ -740,5 +741,17 @@ describe('ledger properties', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('upcomingChargeDate', () => {
+  const term = { commitmentEndDate: '2026-12-31' };
+  it('is the next period within the term, the renewal when it renews, else none', () => {
+    const within = { ...term, nextChargeDate: '2026-06-01', autoRenewEnabled: false };
+    expect(upcomingChargeDate(within)).toBe('2026-06-01');
+    const atRenewal = { ...term, nextChargeDate: '2027-01-01', autoRenewEnabled: true };
+    expect(upcomingChargeDate(atRenewal)).toBe('2027-01-01');
+    expect(upcomingChargeDate({ ...atRenewal, autoRenewEnabled: false })).toBeNull();
+    expect(upcomingChargeDate({ ...within, nextChargeDate: null })).toBeNull();
   });
 });
