@@ -14,7 +14,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDatabaseUrl } from '../src/store/database-url.js';
-import { Cleanup } from './cleanup.js';
+import { cleanupOnExit } from './cleanup.js';
 import { BENCH } from './config.js';
 import { CustomerCycle } from './customers.js';
 import { measureOrders, type Measurement } from './measure.js';
@@ -35,13 +35,7 @@ interface Build {
   main: string;
 }
 
-const cleanup = new Cleanup();
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-] as const) {
-  process.once(signal, () => void cleanup.run().finally(() => process.exit(code)));
-}
+const cleanup = cleanupOnExit();
 
 async function main(): Promise<void> {
   if (!Number.isInteger(ROUNDS) || ROUNDS < 1)

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDatabaseUrl } from '../src/store/database-url.js';
-import { Cleanup } from './cleanup.js';
+import { cleanupOnExit } from './cleanup.js';
 import { benchFloor } from './floor.js';
 import { benchFullStack, type FullStackDatabase } from './full-stack.js';
 import { createScratchDatabase, describeServer } from './postgres.js';
@@ -17,13 +17,7 @@ import { benchScheduler, formatSchedulerFigures } from './scheduler.js';
 /** Suspended subscriptions past expiresAt for the scheduler bench (PSC_BENCH_SCHEDULER_ITEMS). */
 const SCHEDULER_ITEMS = Number(process.env.PSC_BENCH_SCHEDULER_ITEMS ?? 100_000);
 
-const cleanup = new Cleanup();
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-] as const) {
-  process.once(signal, () => void cleanup.run().finally(() => process.exit(code)));
-}
+const cleanup = cleanupOnExit();
 
 async function main(): Promise<void> {
   const loadBefore = loadavg()[0] ?? 0;
