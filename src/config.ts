@@ -4,6 +4,8 @@ import { MIN_PASSWORD_LENGTH } from './domain/user.js';
 import { parseDatabaseUrl, type DatabaseTarget } from './store/database-url.js';
 import { DEMO_CATALOG_PATH } from './store/catalog-files.js';
 import { isIP } from 'node:net';
+import { DEFAULT_RETRY_DELAYS_MS, parseRetryDelays } from './domain/webhooks/retry-schedule.js';
+import { parseSecretKey } from './services/webhooks/secret-box.js';
 import { fileURLToPath } from 'node:url';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -32,6 +34,24 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** How long a client may take to send its headers and its whole request, and stay silent. */
   timeouts: ServerTimeouts;
+  webhooks: WebhookConfig;
+  /**
+   * The key that encrypts secrets psc keeps (webhook signing secrets), and older keys that still
+   * open what they sealed during a key rotation. Unset on SQLite: a key file beside the database.
+   */
+  secretKey: Buffer | undefined;
+  previousSecretKeys: Buffer[];
+}
+
+export interface WebhookConfig {
+  /** Whether endpoints may be http or on loopback, private and link-local addresses. */
+  allowPrivate: boolean;
+  /** The waits between a delivery's attempts. */
+  retryDelaysMs: readonly number[];
+  /** Connections at once to one endpoint, from each process. */
+  concurrencyPerEndpoint: number;
+  /** How often a dispatcher looks for due deliveries when it has nothing to do. */
+  pollIntervalMs: number;
 }
 
 /** A configuration value that cannot be used; the message is one line naming the variable. */
@@ -67,7 +87,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: integer(env, 'PSC_SCHEDULER_INTERVAL_MS', 10_000, 100, 3_600_000),
     trustProxy: trustProxy(env.PSC_TRUST_PROXY),
     timeouts: timeouts(env),
+    webhooks: {
+      allowPrivate: flag(env, 'PSC_WEBHOOK_ALLOW_PRIVATE'),
+      retryDelaysMs: retryDelays(env.PSC_WEBHOOK_RETRY_DELAYS),
+      concurrencyPerEndpoint: integer(env, 'PSC_WEBHOOK_CONCURRENCY', 8, 1, 256),
+      pollIntervalMs: integer(env, 'PSC_WEBHOOK_POLL_MS', 250, 10, 60_000),
+    },
+    secretKey: secretKeys(env, 'PSC_SECRET_KEY')[0],
+    previousSecretKeys: secretKeys(env, 'PSC_SECRET_KEY_PREVIOUS'),
   };
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  return oneOf(env, name, ['true', 'false'] as const, 'false') === 'true';
+}
+
+function retryDelays(raw: string | undefined): readonly number[] {
+  if (raw === undefined || raw === '') return DEFAULT_RETRY_DELAYS_MS;
+  const delays = parseRetryDelays(raw);
+  if (!delays) {
+    throw new ConfigError(
+      `PSC_WEBHOOK_RETRY_DELAYS must be 1 to 20 comma-separated durations of 1ms to 7d (e.g. 5s,5m,30m,2h), not "${raw}"`,
+    );
+  }
+  return delays;
+}
+
+function secretKeys(env: NodeJS.ProcessEnv, name: string): Buffer[] {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return [];
+  const texts = name === 'PSC_SECRET_KEY' ? [raw] : raw.split(',');
+  return texts.map((text) => {
+    const key = parseSecretKey(text);
+    if (!key) {
+      throw new ConfigError(
+        `${name} must be 32 random bytes written as base64 or hex (e.g. openssl rand -base64 32)`,
+      );
+    }
+    return key;
+  });
 }
 
 function timeouts(env: NodeJS.ProcessEnv): ServerTimeouts {

@@ -1,6 +1,7 @@
 import { indexCatalog, type CatalogIndex } from './domain/catalog-index.js';
 import type { Clock } from './domain/clock.js';
-import type { AppContext } from './services/context.js';
+import type { AppContext, WebhookSettings } from './services/context.js';
+import { DEFAULT_RETRY_DELAYS_MS } from './domain/webhooks/retry-schedule.js';
 import { PriceBookCache } from './services/billing/price-book-cache.js';
 import { systemClock } from './services/system-clock.js';
 import { DEMO_CATALOG_PATH, loadCatalog } from './store/catalog-files.js';
@@ -20,6 +21,8 @@ export interface ContextOptions {
   catalog?: string | CatalogIndex;
   /** The system clock by default. */
   clock?: Clock;
+  /** Public receivers only, the default retry schedule, and no secret key by default. */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 export interface CreatedContext<S extends Store | undefined = Store> {
@@ -49,25 +52,36 @@ export async function createContext(
       ? options.catalog
       : indexCatalog(loadCatalog(options.catalog ?? DEMO_CATALOG_PATH));
   const clock = options.clock ?? systemClock;
+  const shared = {
+    clock,
+    catalog,
+    priceBooks: new PriceBookCache(),
+    webhooks: {
+      allowPrivate: false,
+      retryDelaysMs: DEFAULT_RETRY_DELAYS_MS,
+      secrets: undefined,
+      ...options.webhooks,
+    },
+  };
   const { database } = options;
   if (database === 'none') {
     const db = noDatabase('A context made with database: none');
     return {
-      ctx: { db, clock, catalog, priceBooks: new PriceBookCache() },
+      ctx: { db, ...shared },
       store: undefined,
       close: () => db.destroy(),
     };
   }
   if ('db' in database) {
     return {
-      ctx: { db: database.db, clock, catalog, priceBooks: new PriceBookCache() },
+      ctx: { db: database.db, ...shared },
       store: database,
       close: () => Promise.resolve(),
     };
   }
   const store = await openMigrated(database);
   return {
-    ctx: { db: store.db, clock, catalog, priceBooks: new PriceBookCache() },
+    ctx: { db: store.db, ...shared },
     store,
     close: () => store.close(),
   };

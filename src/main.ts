@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { createContext } from './create-context.js';
 import { buildApp } from './http/app.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { dispatcherOptions, startWebhookDispatcher } from './jobs/webhook-dispatcher.js';
+import { webhookSettings } from './secret-keys.js';
 import { createLogger } from './logger.js';
 import { bootstrapDemo, type Bootstrapped } from './services/bootstrap-demo.js';
 import { CatalogError } from './store/catalog-files.js';
@@ -15,6 +17,7 @@ async function main(): Promise<void> {
   const { ctx, close } = await createContext({
     database: config.database,
     catalog: config.catalogPath,
+    webhooks: webhookSettings(config, { warn: (message) => logger.warn(message) }),
   });
   const app = await buildApp(ctx, {
     logger,
@@ -33,12 +36,17 @@ async function main(): Promise<void> {
     config.scheduler === 'inline'
       ? startScheduler(ctx, { intervalMs: config.schedulerIntervalMs, logger })
       : undefined;
+  const dispatcher =
+    config.scheduler === 'inline'
+      ? startWebhookDispatcher(ctx, { ...dispatcherOptions(config), logger })
+      : undefined;
 
   closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down');
     await app.close();
     await scheduler?.stop();
+    await dispatcher?.stop();
     await close();
   });
   await app.listen({ port: config.port, host: config.host });

@@ -11,6 +11,14 @@ const BILLING_CODES = [
   'not_a_billing_day',
 ] as const;
 
+/** An endpoint or a delivery of webhooks that cannot be as asked. */
+const WEBHOOK_CODES = [
+  'webhook_url_not_allowed',
+  'too_many_webhook_endpoints',
+  'webhook_delivery_in_flight',
+  'secret_key_missing',
+] as const;
+
 /**
  * The one registry of the domain's error codes. Every refusal that domain or service code can
  * give has a stable snake_case code here; HTTP maps each code to a status once
@@ -49,6 +57,7 @@ export const ERROR_CODES = [
   'license_limit_reached',
   'quantity_below_assigned',
   ...BILLING_CODES,
+  ...WEBHOOK_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -92,6 +101,8 @@ export const DETAIL_CODES = [
   'parent_subscription_required',
   'term_not_supported',
   'price_not_found',
+  'unknown_event_type',
+  'webhook_url_not_allowed',
   ...BILLING_CODES,
   ...AVAILABILITY_REASON_CODES,
 ] as const;

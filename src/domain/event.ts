@@ -36,6 +36,11 @@ export const EVENT_TYPES = [
   'subscription.license_unassigned',
   'price_book.updated',
   'charge.created',
+  'webhook.endpoint_created',
+  'webhook.endpoint_updated',
+  'webhook.endpoint_deleted',
+  'webhook.secret_rotated',
+  'webhook.test',
   // Written by the scheduler (actor `system`).
   'subscription.renewed',
   'subscription.expired',
@@ -43,6 +48,7 @@ export const EVENT_TYPES = [
   'subscription.deprovisioned',
   'subscription.price_changed',
   'invoice.issued',
+  'webhook.endpoint_disabled',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -38,6 +38,7 @@ export const PERMISSIONS = {
   'entitlements.check': EVERYONE,
   'audit.read': [...ADMINS, 'billing_admin'],
   'sandbox.clock': ADMINS,
+  'webhooks.manage': ADMINS,
   // Everyone who sells reads prices; the partner's admins and its billing admins set them.
   'price_book.read': [...ADMINS, 'sales_agent', 'billing_admin'],
   'price_book.write': ['global_admin', 'billing_admin'],

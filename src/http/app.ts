@@ -40,6 +40,12 @@ import {
   PriceBookSchema,
 } from './schemas/billing.js';
 import { billingRoutes } from './routes/v1/billing.js';
+import { webhookRoutes } from './routes/v1/webhooks.js';
+import {
+  WebhookDeliverySchema,
+  WebhookEndpointSchema,
+  WebhookEndpointWithSecretSchema,
+} from './schemas/webhook.js';
 import { CustomerSchema } from './schemas/customer.js';
 import { CustomerUserSchema, EntitlementSchema, LicenseSchema } from './schemas/customer-user.js';
 import { OfferSchema } from './schemas/offer.js';
@@ -115,6 +121,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     InvoiceSummaryPageSchema,
     InvoiceSchema,
     OrderPreviewSchema,
+    WebhookEndpointSchema,
+    WebhookEndpointWithSecretSchema,
+    WebhookDeliverySchema,
   ];
   for (const schema of shared) app.addSchema(schema);
   await app.register(cookie);
@@ -138,6 +147,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       sessionRoutes(v1, ctx);
       userRoutes(v1);
       billingRoutes(v1);
+      webhookRoutes(v1);
       done();
     },
     { prefix: '/v1' },

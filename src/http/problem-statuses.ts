@@ -50,4 +50,8 @@ export const PROBLEM_STATUSES: Record<ProblemCode, { status: number; title: stri
   invalid_price_rule: { status: 422, title: 'The price rule is not valid' },
   duplicate_price_rule: { status: 422, title: 'Two rules set the same price' },
   not_a_billing_day: { status: 422, title: 'Not the first day of a billing period' },
+  webhook_url_not_allowed: { status: 422, title: 'The webhook URL is not allowed' },
+  too_many_webhook_endpoints: { status: 422, title: 'Too many webhook endpoints' },
+  webhook_delivery_in_flight: { status: 409, title: 'The delivery is being attempted' },
+  secret_key_missing: { status: 503, title: 'No key to encrypt secrets with' },
 };

@@ -2,6 +2,7 @@ import type { DomainEvent } from '../domain/event.js';
 import { authorize } from '../domain/permissions.js';
 import { listEvents as queryEvents, type EventQuery } from '../store/events.js';
 import type { Page } from '../store/page.js';
+import type { Db } from '../store/tables.js';
 import { customerNamesByIds } from '../store/customers.js';
 import { subscriptionsByIds } from '../store/subscriptions.js';
 import type { CallerContext } from './context.js';
@@ -34,33 +35,42 @@ export async function listNamedEvents(
   return withNames(ctx, await listEvents(ctx, query));
 }
 
-/** A page of events with their customers' and subscriptions' names: two queries a page. */
+/** A page of events with their customers' and subscriptions' names. */
 async function withNames(ctx: CallerContext, page: Page<DomainEvent>): Promise<NamedEventPage> {
+  return {
+    items: await nameEvents(ctx.db, ctx.partner.id, page.items),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** The partner's events with the names of what they are about: two queries for any number. */
+export async function nameEvents(
+  db: Db,
+  partnerId: string,
+  events: readonly DomainEvent[],
+): Promise<NamedEvent[]> {
   const ids = (pick: (event: DomainEvent) => string | null) => [
-    ...new Set(page.items.flatMap((event) => pick(event) ?? [])),
+    ...new Set(events.flatMap((event) => pick(event) ?? [])),
   ];
   const customers = await customerNamesByIds(
-    ctx.db,
-    ctx.partner.id,
+    db,
+    partnerId,
     ids((event) => event.customerId),
   );
   const subscriptions = new Map(
     (
       await subscriptionsByIds(
-        ctx.db,
-        ctx.partner.id,
+        db,
+        partnerId,
         ids((event) => event.subscriptionId),
       )
     ).map((s) => [s.id, s.friendlyName || s.offerName]),
   );
-  return {
-    items: page.items.map((event) => ({
-      event,
-      customerName: (event.customerId && customers.get(event.customerId)) ?? null,
-      subscriptionName: (event.subscriptionId && subscriptions.get(event.subscriptionId)) ?? null,
-    })),
-    nextCursor: page.nextCursor,
-  };
+  return events.map((event) => ({
+    event,
+    customerName: (event.customerId && customers.get(event.customerId)) ?? null,
+    subscriptionName: (event.subscriptionId && subscriptions.get(event.subscriptionId)) ?? null,
+  }));
 }
 
 /** One subscription's history: part of the subscription, so whoever may read it may read this. */

@@ -2,8 +2,12 @@ import type { ActorType, DomainEvent, EventType } from '../domain/event.js';
 import type { Page } from './page.js';
 import { keysetPage } from './keyset-page.js';
 import type { Db, EventsTable } from './tables.js';
+import { enqueueDeliveries } from './webhook-deliveries.js';
 
-/** Appends events; events are never updated or deleted. */
+/**
+ * Appends events, and their webhook deliveries in the same transaction (the events table is the
+ * outbox); events are never updated or deleted.
+ */
 export async function appendEvents(db: Db, events: readonly DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
   await db
@@ -25,6 +29,7 @@ export async function appendEvents(db: Db, events: readonly DomainEvent[]): Prom
       })),
     )
     .execute();
+  await enqueueDeliveries(db, events);
 }
 
 export interface EventQuery {
@@ -60,6 +65,13 @@ export async function listEvents(
   if (query.to !== undefined) select = select.where('occurred_at', '<', query.to.toISOString());
   const page = await keysetPage(select, { column: 'id', holds: 'uuid' }, query);
   return page && { items: page.rows.map(toEvent), nextCursor: page.nextCursor };
+}
+
+/** Events by id, of any partner: the webhook dispatcher's, for what it claimed. */
+export async function eventsByIds(db: Db, ids: readonly string[]): Promise<DomainEvent[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('events').selectAll().where('id', 'in', ids).execute();
+  return rows.map(toEvent);
 }
 
 /** Every event of the partner matching the filter, for tests and small exports. */

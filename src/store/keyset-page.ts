@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import { decodeCursor, encodeCursor, type CursorPart } from './cursor.js';
 
 /**
- * One page of `select` in the order of a unique column, after the cursor's value. Keyset paging:
+ * One page of `select` in the order of a unique column, past the cursor's value. Keyset paging:
  * every page costs the same however deep, and rows added meanwhile are neither skipped nor
  * repeated. Null when the cursor is not one this list gave or does not fit the column.
  */
@@ -13,6 +13,8 @@ export async function keysetPage<DB, TB extends keyof DB, O>(
     holds: CursorPart;
     /** The column as the query names it, where a join makes the bare name ambiguous (`i.id`). */
     ref?: string;
+    /** Newest first: the largest values first, each page before the cursor's value. */
+    descending?: boolean;
   },
   query: { limit: number; cursor?: string },
 ): Promise<{ rows: O[]; nextCursor: string | null } | null> {
@@ -22,10 +24,12 @@ export async function keysetPage<DB, TB extends keyof DB, O>(
   if (query.cursor !== undefined) {
     const after = decodeCursor(query.cursor, [key.holds]);
     if (!after) return null;
-    page = page.where(sql<boolean>`${sql.ref(ref)} > ${after[0]}`);
+    page = key.descending
+      ? page.where(sql<boolean>`${sql.ref(ref)} < ${after[0]}`)
+      : page.where(sql<boolean>`${sql.ref(ref)} > ${after[0]}`);
   }
   const rows = await page
-    .orderBy(sql.ref(ref))
+    .orderBy(sql.ref(ref), key.descending ? 'desc' : 'asc')
     .limit(query.limit + 1)
     .execute();
   const shown = rows.slice(0, query.limit);

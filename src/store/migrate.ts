@@ -8,6 +8,7 @@ import { usersAndRoles } from './migrations/0004-users-and-roles.js';
 import { customerUsers } from './migrations/0005-customer-users.js';
 import { signInLimitsAndIdempotencyScope } from './migrations/0006-sign-in-limits-and-idempotency-scope.js';
 import { money } from './migrations/0007-money.js';
+import { webhooks } from './migrations/0008-webhooks.js';
 
 /** Every migration, in order. Names never change once released. */
 function migrations(store: Store): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrations(store: Store): Record<string, Migration> {
     '0005-customer-users': customerUsers(t),
     '0006-sign-in-limits-and-idempotency-scope': signInLimitsAndIdempotencyScope(t),
     '0007-money': money(t),
+    '0008-webhooks': webhooks(t),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Instance, Partner } from '../domain/partner.js';
+import { dialectOf } from './dialects/dialect-of.js';
 import type { Db, PartnersTable } from './tables.js';
 
 export async function insertPartner(db: Db, partner: Partner): Promise<void> {
@@ -63,4 +64,11 @@ function toPartner(row: PartnersTable): Partner {
     priceBookVersion: row.price_book_version,
     createdAt: new Date(row.created_at),
   };
+}
+
+/** Locks the partner's row until the transaction ends: partner-wide limits count under it. */
+export async function lockPartner(db: Db, id: string): Promise<void> {
+  await dialectOf(db)
+    .lockForUpdate(db.selectFrom('partners').select('id').where('id', '=', id))
+    .execute();
 }

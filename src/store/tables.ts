@@ -246,6 +246,49 @@ export interface InvoiceNumbersTable {
   last_number: number;
 }
 
+export interface WebhookEndpointsTable {
+  id: string;
+  partner_id: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event types, or ["*"]. */
+  event_types: string;
+  enabled: number;
+  disabled_reason: string | null;
+  /** Encrypted with the server's secret key (services/webhooks/secret-box.ts). */
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: string | null;
+  failing_since: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  partner_id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  status: string;
+  schedule_failures: number;
+  attempt_count: number;
+  /** Null while pending: due at once. */
+  next_attempt_at: string | null;
+  claim_token: string | null;
+  created_at: string;
+}
+
+export interface WebhookAttemptsTable {
+  delivery_id: string;
+  number: number;
+  at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  response_body: string | null;
+}
+
 export interface Database {
   partners: PartnersTable;
   api_tokens: ApiTokensTable;
@@ -264,6 +307,9 @@ export interface Database {
   charges: ChargesTable;
   invoices: InvoicesTable;
   invoice_numbers: InvoiceNumbersTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 /** A connection or an open transaction: query modules accept either. */

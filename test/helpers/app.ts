@@ -5,7 +5,9 @@ import { fixedClock, type Clock } from '../../src/domain/clock.js';
 import type { Partner } from '../../src/domain/partner.js';
 import { buildApp } from '../../src/http/app.js';
 import type { ServerTimeouts } from '../../src/http/timeouts.js';
-import type { AppContext } from '../../src/services/context.js';
+import type { AppContext, WebhookSettings } from '../../src/services/context.js';
+import { SecretBox } from '../../src/services/webhooks/secret-box.js';
+import { randomBytes } from 'node:crypto';
 import { createApiToken } from '../../src/services/create-api-token.js';
 import { createPartner, type CreatePartnerInput } from '../../src/services/create-partner.js';
 import { DEMO_CATALOG_PATH, loadCatalog } from '../../src/store/catalog-files.js';
@@ -21,11 +23,16 @@ export function testCatalog(): CatalogIndex {
 export const TEST_NOW = new Date('2026-03-01T12:00:00.000Z');
 
 /** The context of a test: its store, the demo catalog, and a clock standing at TEST_NOW. */
-export async function testContext(store: Store, clock?: Clock): Promise<AppContext> {
+export async function testContext(
+  store: Store,
+  clock?: Clock,
+  webhooks: Partial<WebhookSettings> = {},
+): Promise<AppContext> {
   const { ctx } = await createContext({
     database: store,
     clock: clock ?? fixedClock(TEST_NOW),
     catalog: testCatalog(),
+    webhooks: { secrets: new SecretBox(randomBytes(32)), ...webhooks },
   });
   return ctx;
 }
@@ -47,10 +54,11 @@ export async function createTestApp(
     trustProxy?: boolean;
     portalDir?: string;
     timeouts?: ServerTimeouts;
+    webhooks?: Partial<WebhookSettings>;
   } = {},
 ): Promise<TestApp> {
   const store = await openTestStore(dialect);
-  const ctx = await testContext(store, options.clock);
+  const ctx = await testContext(store, options.clock, options.webhooks);
   const app = await buildApp(ctx, {
     logger: false,
     version: 'test',
@@ -97,5 +105,7 @@ export function client(app: FastifyInstance, token: string) {
       send('PATCH', url, body, headers),
     put: (url: string, body: unknown, headers?: Record<string, string>) =>
       send('PUT', url, body, headers),
+    delete: (url: string, headers?: Record<string, string>) =>
+      send('DELETE', url, undefined, headers),
   };
 }

@@ -2,12 +2,13 @@ import { loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { runDueWork } from '../../services/run-due-work.js';
 import { startScheduler } from '../../jobs/scheduler.js';
+import { dispatcherOptions, startWebhookDispatcher } from '../../jobs/webhook-dispatcher.js';
 import { parseOptions } from '../args.js';
 import { UsageError, type CommandOutput } from '../output.js';
 import { withContext } from '../with-context.js';
 
 /**
- * A separate lifecycle worker. Any number may run beside the servers (set PSC_SCHEDULER=off on
+ * A separate lifecycle and webhook worker. Any number may run beside the servers (set PSC_SCHEDULER=off on
  * the servers to leave the work to them); on PostgreSQL they share the work without doing any
  * item twice.
  */
@@ -29,12 +30,13 @@ export async function runWorker(args: string[], out: CommandOutput): Promise<voi
     }
     const logger = createLogger(config.logLevel);
     const scheduler = startScheduler(ctx, { intervalMs, logger });
+    const dispatcher = startWebhookDispatcher(ctx, { ...dispatcherOptions(config), logger });
     logger.info({ intervalMs }, 'worker started');
     await new Promise<void>((resolve) => {
       process.once('SIGTERM', resolve);
       process.once('SIGINT', resolve);
     });
-    await scheduler.stop();
+    await Promise.all([scheduler.stop(), dispatcher.stop()]);
     logger.info('worker stopped');
   });
 }

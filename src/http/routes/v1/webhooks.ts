@@ -1,0 +1,248 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ALL_EVENT_TYPES, SUBSCRIBABLE_EVENT_TYPES } from '../../../domain/webhooks/endpoint.js';
+import { listDeliveries, redeliver, sendTestEvent } from '../../../services/webhooks/deliveries.js';
+import {
+  createEndpoint,
+  deleteEndpoint,
+  getEndpoint,
+  listEndpoints,
+  rotateSecret,
+  updateEndpoint,
+} from '../../../services/webhooks/endpoints.js';
+import { authorize } from '../../../domain/permissions.js';
+import { caller } from '../../plugins/auth.js';
+import { idempotent, needs } from '../../plugins/idempotency.js';
+import { presentDelivery, presentEndpoint } from '../../presenters/webhook.js';
+import { PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
+import {
+  DeliveryStatusSchema,
+  NewWebhookEndpointSchema,
+  WebhookEndpointPatchSchema,
+} from '../../schemas/webhook.js';
+
+const refusals = { 403: Type.Ref('Problem'), 409: Type.Ref('Problem'), 422: Type.Ref('Problem') };
+const EndpointParams = Type.Object({ webhookId: Uuid });
+const SECRET = ['secret'];
+
+export function webhookRoutes(instance: FastifyInstance): void {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['webhooks'];
+
+  app.get(
+    '/webhooks',
+    {
+      schema: {
+        tags,
+        summary: "The partner's webhook endpoints",
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Ref('WebhookEndpoint')) }),
+          ...refusals,
+          ...authenticatedErrors,
+        },
+      },
+    },
+    async (request) => ({ items: (await listEndpoints(caller(request))).map(presentEndpoint) }),
+  );
+
+  app.get(
+    '/webhooks/event-types',
+    {
+      schema: {
+        tags,
+        summary: 'The event types an endpoint may receive',
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.String()),
+            all: Type.Literal(ALL_EVENT_TYPES),
+          }),
+          ...refusals,
+          ...authenticatedErrors,
+        },
+      },
+    },
+    (request) => {
+      authorize(caller(request).role, 'webhooks.manage');
+      return Promise.resolve({ items: [...SUBSCRIBABLE_EVENT_TYPES], all: ALL_EVENT_TYPES });
+    },
+  );
+
+  app.post(
+    '/webhooks',
+    {
+      schema: {
+        tags,
+        summary: 'Add an endpoint; its signing secret is shown in this answer only',
+        body: NewWebhookEndpointSchema,
+        response: {
+          201: Type.Ref('WebhookEndpointWithSecret'),
+          ...refusals,
+          ...authenticatedErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const answer = await idempotent(request, reply, {
+        authorize: needs('webhooks.manage'),
+        async run(ctx) {
+          const { endpoint, secret } = await createEndpoint(ctx, request.body);
+          return { status: 201, body: { ...presentEndpoint(endpoint), secret }, secrets: SECRET };
+        },
+      });
+      return reply.code(answer.status).send(answer.body);
+    },
+  );
+
+  app.get(
+    '/webhooks/:webhookId',
+    {
+      schema: {
+        tags,
+        summary: 'One endpoint',
+        params: EndpointParams,
+        response: { 200: Type.Ref('WebhookEndpoint'), ...refusals, ...authenticatedErrors },
+      },
+    },
+    async (request) =>
+      presentEndpoint(await getEndpoint(caller(request), request.params.webhookId)),
+  );
+
+  app.patch(
+    '/webhooks/:webhookId',
+    {
+      schema: {
+        tags,
+        summary: "Change an endpoint's URL, event types or description, or disable or enable it",
+        params: EndpointParams,
+        body: WebhookEndpointPatchSchema,
+        response: { 200: Type.Ref('WebhookEndpoint'), ...refusals, ...authenticatedErrors },
+      },
+    },
+    async (request) =>
+      presentEndpoint(
+        await updateEndpoint(caller(request), request.params.webhookId, request.body),
+      ),
+  );
+
+  app.delete(
+    '/webhooks/:webhookId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove an endpoint with its delivery log',
+        params: EndpointParams,
+        response: { 204: Type.Null(), ...refusals, ...authenticatedErrors },
+      },
+    },
+    async (request, reply) => {
+      await deleteEndpoint(caller(request), request.params.webhookId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/webhooks/:webhookId/rotate-secret',
+    {
+      schema: {
+        tags,
+        summary: 'A new signing secret, shown once; the old one still signs for 24 hours',
+        params: EndpointParams,
+        response: {
+          200: Type.Ref('WebhookEndpointWithSecret'),
+          ...refusals,
+          ...authenticatedErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const answer = await idempotent(request, reply, {
+        authorize: needs('webhooks.manage'),
+        async run(ctx) {
+          const { endpoint, secret } = await rotateSecret(ctx, request.params.webhookId);
+          return { status: 200, body: { ...presentEndpoint(endpoint), secret }, secrets: SECRET };
+        },
+      });
+      return reply.code(answer.status).send(answer.body);
+    },
+  );
+
+  app.post(
+    '/webhooks/:webhookId/test',
+    {
+      schema: {
+        tags,
+        summary: 'Send a webhook.test event to this endpoint only',
+        params: EndpointParams,
+        response: { 202: Type.Ref('WebhookDelivery'), ...refusals, ...authenticatedErrors },
+      },
+    },
+    async (request, reply) => {
+      const answer = await idempotent(request, reply, {
+        authorize: needs('webhooks.manage'),
+        async run(ctx) {
+          const delivery = await sendTestEvent(ctx, request.params.webhookId);
+          return { status: 202, body: presentDelivery(delivery) };
+        },
+      });
+      return reply.code(answer.status).send(answer.body);
+    },
+  );
+
+  app.get(
+    '/webhooks/:webhookId/deliveries',
+    {
+      schema: {
+        tags,
+        summary: "The endpoint's deliveries, newest first, with their attempts",
+        params: EndpointParams,
+        querystring: Type.Object(
+          { status: Type.Optional(DeliveryStatusSchema), ...PageQuery },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Ref('WebhookDelivery')),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...refusals,
+          ...authenticatedErrors,
+        },
+      },
+    },
+    async (request) => {
+      const { limit = 50, cursor, status } = request.query;
+      const page = await listDeliveries(caller(request), request.params.webhookId, {
+        limit,
+        ...(cursor === undefined ? {} : { cursor }),
+        ...(status === undefined ? {} : { status }),
+      });
+      return { items: page.items.map(presentDelivery), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.post(
+    '/webhooks/:webhookId/deliveries/:deliveryId/redeliver',
+    {
+      schema: {
+        tags,
+        summary: 'Deliver again now, with a fresh retry schedule',
+        params: Type.Object({ webhookId: Uuid, deliveryId: Uuid }),
+        response: { 202: Type.Ref('WebhookDelivery'), ...refusals, ...authenticatedErrors },
+      },
+    },
+    async (request, reply) => {
+      const { webhookId, deliveryId } = request.params;
+      const answer = await idempotent(request, reply, {
+        authorize: needs('webhooks.manage'),
+        async run(ctx) {
+          return {
+            status: 202,
+            body: presentDelivery(await redeliver(ctx, webhookId, deliveryId)),
+          };
+        },
+      });
+      return reply.code(answer.status).send(answer.body);
+    },
+  );
+}
