@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ErrorBar, Loading, RouterLink } from './components/common';
 import { changeLanguage, currentLanguage, LANGUAGES, type Language } from './i18n';
+import { WEBHOOKS_MANAGE } from './lib/webhooks';
 import { CustomersPage } from './pages/CustomersPage';
 import { SignInPage } from './pages/SignInPage';
 import { useCan, useSession, useSignOut, type Permission } from './session';
@@ -95,6 +96,7 @@ const PAGES: readonly { path: string; Page: ComponentType | LazyExoticComponent<
     { path: '/billing', Page: later(() => import('./pages/BillingPage'), 'BillingPage') },
     { path: '/audit', Page: later(() => import('./pages/AuditLogPage'), 'AuditLogPage') },
     { path: '/users', Page: later(() => import('./pages/UsersPage'), 'UsersPage') },
+    { path: '/webhooks', Page: later(() => import('./pages/WebhooksPage'), 'WebhooksPage') },
     { path: '/account', Page: later(() => import('./pages/AccountPage'), 'AccountPage') },
   ];
 
@@ -105,6 +107,7 @@ const NAV: readonly { to: string; label: string; permissions: readonly Permissio
   { to: '/billing', label: 'app.nav.billing', permissions: ['billing.read', 'price_book.read'] },
   { to: '/audit', label: 'app.nav.audit', permissions: ['audit.read'] },
   { to: '/users', label: 'app.nav.users', permissions: ['users.manage'] },
+  { to: '/webhooks', label: 'app.nav.webhooks', permissions: [WEBHOOKS_MANAGE] },
 ];
 
 function LanguageSwitch() {

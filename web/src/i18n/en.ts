@@ -2,6 +2,7 @@ import { auditEn } from './features/audit.en';
 import { billingEn } from './features/billing.en';
 import { pricingEn } from './features/pricing.en';
 import { usersEn } from './features/users.en';
+import { webhooksEn } from './features/webhooks.en';
 
 /** English: the reference set of messages. zh-TW must have every key (checked by the compiler). */
 export const en = {
@@ -15,6 +16,7 @@ export const en = {
       billing: 'Billing',
       audit: 'Audit log',
       users: 'Users',
+      webhooks: 'Webhooks',
     },
     language: 'Language',
     signedInAs: 'Signed in as {{name}}',
@@ -263,6 +265,7 @@ export const en = {
   audit: auditEn,
   users: usersEn,
   billing: billingEn,
+  webhooks: webhooksEn,
 };
 
 export type Messages = typeof en;

@@ -3,6 +3,7 @@ import { auditZhTW } from './features/audit.zh-TW';
 import { billingZhTW } from './features/billing.zh-TW';
 import { pricingZhTW } from './features/pricing.zh-TW';
 import { usersZhTW } from './features/users.zh-TW';
+import { webhooksZhTW } from './features/webhooks.zh-TW';
 
 /** 繁體中文 (台灣). */
 export const zhTW: Messages = {
@@ -16,6 +17,7 @@ export const zhTW: Messages = {
       billing: '帳務',
       audit: '稽核記錄',
       users: '使用者',
+      webhooks: 'Webhook 通知',
     },
     language: '語言',
     signedInAs: '已登入：{{name}}',
@@ -257,4 +259,5 @@ export const zhTW: Messages = {
   audit: auditZhTW,
   users: usersZhTW,
   billing: billingZhTW,
+  webhooks: webhooksZhTW,
 };

@@ -48,6 +48,10 @@ export const auditEn = {
     customer_user: 'Customer users',
     order: 'Orders',
     subscription: 'Subscriptions',
+    price_book: 'Price book',
+    charge: 'Charges',
+    invoice: 'Invoices',
+    webhook: 'Webhooks',
   },
   /** Every event type the server writes, by its group: the type filter offers these. */
   types: {
@@ -81,6 +85,18 @@ export const auditEn = {
       deprovisioned: 'Subscription deprovisioned',
       license_assigned: 'License assigned',
       license_unassigned: 'License unassigned',
+      price_changed: 'Price changed at renewal',
+    },
+    price_book: { updated: 'Price book changed' },
+    charge: { created: 'Charge recorded' },
+    invoice: { issued: 'Invoice issued' },
+    webhook: {
+      endpoint_created: 'Webhook endpoint created',
+      endpoint_updated: 'Webhook endpoint changed',
+      endpoint_deleted: 'Webhook endpoint deleted',
+      secret_rotated: 'Webhook secret rotated',
+      test: 'Webhook test event',
+      endpoint_disabled: 'Webhook endpoint disabled after failing',
     },
   },
   /** Reasons other than the suspension reasons, which are shared. */
