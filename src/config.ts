@@ -4,7 +4,11 @@ import { MIN_PASSWORD_LENGTH } from './domain/user.js';
 import { parseDatabaseUrl, type DatabaseTarget } from './store/database-url.js';
 import { DEMO_CATALOG_PATH } from './store/catalog-files.js';
 import { isIP } from 'node:net';
-import { DEFAULT_RETRY_DELAYS_MS, parseRetryDelays } from './domain/webhooks/retry-schedule.js';
+import {
+  ATTEMPT_TIMEOUT_MS,
+  DEFAULT_RETRY_DELAYS_MS,
+  parseRetryDelays,
+} from './domain/webhooks/retry-schedule.js';
 import { parseSecretKey } from './services/webhooks/secret-box.js';
 import { fileURLToPath } from 'node:url';
 
@@ -52,6 +56,8 @@ export interface WebhookConfig {
   concurrencyPerEndpoint: number;
   /** How often a dispatcher looks for due deliveries when it has nothing to do. */
   pollIntervalMs: number;
+  /** How long one attempt may take before it counts as failed. */
+  timeoutMs: number;
 }
 
 /** A configuration value that cannot be used; the message is one line naming the variable. */
@@ -92,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryDelaysMs: retryDelays(env.PSC_WEBHOOK_RETRY_DELAYS),
       concurrencyPerEndpoint: integer(env, 'PSC_WEBHOOK_CONCURRENCY', 8, 1, 256),
       pollIntervalMs: integer(env, 'PSC_WEBHOOK_POLL_MS', 250, 10, 60_000),
+      timeoutMs: integer(env, 'PSC_WEBHOOK_TIMEOUT_MS', ATTEMPT_TIMEOUT_MS, 100, 60_000),
     },
     secretKey: secretKeys(env, 'PSC_SECRET_KEY')[0],
     previousSecretKeys: secretKeys(env, 'PSC_SECRET_KEY_PREVIOUS'),

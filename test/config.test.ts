@@ -103,6 +103,38 @@ describe('configuration', () => {
     ).toEqual({ headersMs: 5000, requestMs: 120_000, idleMs: 90_000 });
   });
 
+  it('reads the webhook settings and the secret key, and refuses what they cannot be', () => {
+    expect(loadConfig({}).webhooks).toEqual({
+      allowPrivate: false,
+      retryDelaysMs: [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
+      concurrencyPerEndpoint: 8,
+      pollIntervalMs: 250,
+      timeoutMs: 15_000,
+    });
+    const key = Buffer.alloc(32, 7);
+    const config = loadConfig({
+      PSC_WEBHOOK_ALLOW_PRIVATE: 'true',
+      PSC_WEBHOOK_RETRY_DELAYS: '1s, 500ms,2m',
+      PSC_SECRET_KEY: key.toString('base64'),
+      PSC_SECRET_KEY_PREVIOUS: `${Buffer.alloc(32, 1).toString('hex')},${Buffer.alloc(32, 2).toString('base64')}`,
+    });
+    expect(config.webhooks).toMatchObject({
+      allowPrivate: true,
+      retryDelaysMs: [1000, 500, 120_000],
+    });
+    expect(config.secretKey?.equals(key)).toBe(true);
+    expect(config.previousSecretKeys).toHaveLength(2);
+
+    expect(refusal({ PSC_WEBHOOK_RETRY_DELAYS: '1s,soon' })).toContain('PSC_WEBHOOK_RETRY_DELAYS');
+    expect(refusal({ PSC_WEBHOOK_RETRY_DELAYS: '8d' })).toContain('7d');
+    expect(refusal({ PSC_WEBHOOK_ALLOW_PRIVATE: 'yes' })).toContain('PSC_WEBHOOK_ALLOW_PRIVATE');
+    expect(refusal({ PSC_SECRET_KEY: 'short' })).toContain('openssl rand -base64 32');
+    expect(refusal({ PSC_SECRET_KEY_PREVIOUS: `${'ab'.repeat(32)},nope` })).toContain(
+      'PSC_SECRET_KEY_PREVIOUS',
+    );
+    expect(refusal({ PSC_WEBHOOK_TIMEOUT_MS: '10' })).toContain('PSC_WEBHOOK_TIMEOUT_MS');
+  });
+
   it('never shows a database password', () => {
     expect(redactPassword('postgresql://u:p%40ss@h/db')).toBe('postgresql://u:***@h/db');
     expect(redactPassword('sqlite:./data/psc.sqlite')).toBe('sqlite:./data/psc.sqlite');

@@ -2,10 +2,12 @@ import { ConfigError } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { CatalogError } from '../store/catalog-files.js';
 import { MigrationFailedError } from '../store/migrate.js';
+import { SecretKeyError } from '../services/webhooks/secret-box.js';
 import { runMigrate } from './commands/migrate.js';
 import { runPartnerCreate } from './commands/partner-create.js';
 import { runUserCreate } from './commands/user-create.js';
 import { runWorker } from './commands/worker.js';
+import { runSecretsNewKey, runSecretsReseal } from './commands/secrets.js';
 import { runTokenCreate, runTokenList, runTokenRevoke } from './commands/tokens.js';
 import { UsageError, type CommandOutput } from './output.js';
 
@@ -24,7 +26,11 @@ Commands:
                                  Revoke a token at once.
   worker [--once] [--interval-ms N]
                                  Run the lifecycle scheduler (retention deletions, renewals,
-                                 expiries, warnings) until SIGTERM, or one pass with --once.
+                                 expiries, warnings) and the webhook dispatcher until SIGTERM,
+                                 or one lifecycle pass with --once.
+  secrets new-key                Print a new key for PSC_SECRET_KEY.
+  secrets reseal [--json]        Encrypt every webhook secret again under PSC_SECRET_KEY, after
+                                 a key rotation (the old key in PSC_SECRET_KEY_PREVIOUS).
   migrate                        Bring the database schema up to date.
 
 The database and catalog come from DATABASE_URL and CATALOG_PATH, as for the server.`;
@@ -37,6 +43,8 @@ const COMMANDS: Record<string, (args: string[], out: CommandOutput) => Promise<v
   'token revoke': runTokenRevoke,
   migrate: (args, out) => runMigrate(args, out),
   worker: runWorker,
+  'secrets new-key': runSecretsNewKey,
+  'secrets reseal': runSecretsReseal,
 };
 
 export async function runCli(argv: string[], out: CommandOutput): Promise<number> {
@@ -63,6 +71,7 @@ export async function runCli(argv: string[], out: CommandOutput): Promise<number
       error instanceof ConfigError ||
       error instanceof CatalogError ||
       error instanceof MigrationFailedError ||
+      error instanceof SecretKeyError ||
       error instanceof DomainError
     ) {
       out.stderr(`psc ${name}: ${error.message}`);

@@ -5,6 +5,7 @@ import { presentEvent } from '../http/presenters/event.js';
 import type { AppContext } from '../services/context.js';
 import {
   claimDeliveries,
+  claimLeaseMs,
   prepareDeliveries,
   recordAttempts,
   type ClaimedDelivery,
@@ -12,6 +13,7 @@ import {
 import type { Resolve } from '../services/webhooks/address-guard.js';
 import { WebhookSender } from '../services/webhooks/webhook-sender.js';
 import { MAX_WEBHOOK_ENDPOINTS } from '../domain/webhooks/endpoint.js';
+import { ATTEMPT_TIMEOUT_MS } from '../domain/webhooks/retry-schedule.js';
 import { VERSION } from '../version.js';
 
 export interface DispatcherOptions {
@@ -24,6 +26,7 @@ export interface DispatcherOptions {
   logger: Pick<FastifyBaseLogger, 'info' | 'error' | 'warn'>;
   /** A test's resolver; the system's by default. */
   resolve?: Resolve;
+  /** How long one attempt may take (15 s by default). */
   timeoutMs?: number;
 }
 
@@ -32,6 +35,7 @@ export function dispatcherOptions(config: Config) {
   return {
     pollIntervalMs: config.webhooks.pollIntervalMs,
     concurrencyPerEndpoint: config.webhooks.concurrencyPerEndpoint,
+    timeoutMs: config.webhooks.timeoutMs,
   };
 }
 
@@ -57,13 +61,15 @@ export function startWebhookDispatcher(
   options: DispatcherOptions,
 ): WebhookDispatcher {
   const maxInFlight = options.maxInFlight ?? 128;
+  const timeoutMs = options.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
   const sender = new WebhookSender({
     allowPrivate: ctx.webhooks.allowPrivate,
     connectionsPerOrigin: options.concurrencyPerEndpoint * MAX_WEBHOOK_ENDPOINTS,
     userAgent: `psc-webhooks/${VERSION}`,
     ...(options.resolve ? { resolve: options.resolve } : {}),
-    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    timeoutMs,
   });
+  const leaseMs = claimLeaseMs(timeoutMs);
   const perEndpoint = new Map<string, number>();
   let inFlight = 0;
   let stopped = false;
@@ -119,6 +125,7 @@ export function startWebhookDispatcher(
       limit: Math.min(room, 100),
       freeSlots,
       skipEndpoints: busy(),
+      leaseMs,
     });
     if (claimed.length === 0) return false;
     for (const prepared of await prepareDeliveries(ctx, claimed, presentEvent)) {

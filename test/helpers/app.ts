@@ -55,9 +55,13 @@ export async function createTestApp(
     portalDir?: string;
     timeouts?: ServerTimeouts;
     webhooks?: Partial<WebhookSettings>;
+    /** A PostgreSQL database of its own (see openTestStore): for tests that run dispatchers. */
+    ownDatabase?: boolean;
   } = {},
 ): Promise<TestApp> {
-  const store = await openTestStore(dialect);
+  const store = await openTestStore(dialect, undefined, {
+    ownDatabase: options.ownDatabase ?? false,
+  });
   const ctx = await testContext(store, options.clock, options.webhooks);
   const app = await buildApp(ctx, {
     logger: false,

@@ -36,6 +36,7 @@ describe.each(DIALECTS)('webhooks through the API alone, on %s', (dialect) => {
     t = await createTestApp(dialect, {
       clock: systemClock,
       webhooks: { allowPrivate: true, retryDelaysMs: DELAYS_MS },
+      ownDatabase: true,
     });
     url = await receiver.start();
     dispatcher = startWebhookDispatcher(t.ctx, {

@@ -36,6 +36,12 @@ export async function securityFixture(t: TestApp) {
       role: 'sales_agent',
     })
   ).json<{ user: { id: string } }>().user;
+  const webhook = (
+    await admin.post('/v1/webhooks', { url: 'https://hooks.example/psc', eventTypes: ['*'] })
+  ).json<{ id: string }>();
+  const delivery = (await admin.post(`/v1/webhooks/${webhook.id}/test`, {})).json<{
+    id: string;
+  }>();
   const [invoice] = (await admin.get(`${base}/invoices`)).json<{
     items: { id: string; periodStart: string }[];
   }>().items;
@@ -53,6 +59,8 @@ export async function securityFixture(t: TestApp) {
       trialTarget: trialOffer.trial!.conversionTargetOfferIds[0]!,
       user: user.id,
       invoice: invoice!.id,
+      webhook: webhook.id,
+      delivery: delivery.id,
       periodStart: invoice!.periodStart,
     },
   };

@@ -290,7 +290,66 @@ export const ROUTE_CALLS: readonly RouteCall[] = [
     permission: 'billing.read',
     scoped: false,
   },
+  ...webhookCalls(),
 ];
+
+function webhookCalls(): RouteCall[] {
+  const one = (f: Fixture) => `/v1/webhooks/${f.ids.webhook}`;
+  const call = (
+    name: string,
+    method: RouteCall['method'],
+    url: (f: Fixture) => string,
+    scoped: boolean,
+    body?: (f: Fixture) => unknown,
+  ): RouteCall => ({
+    name,
+    method,
+    url,
+    scoped,
+    permission: 'webhooks.manage',
+    ...(body ? { body } : {}),
+  });
+  return [
+    call('list webhook endpoints', 'GET', () => '/v1/webhooks', false),
+    call('list webhook event types', 'GET', () => '/v1/webhooks/event-types', false),
+    call(
+      'add a webhook endpoint',
+      'POST',
+      () => '/v1/webhooks',
+      false,
+      () => ({
+        url: 'https://hooks.example/another',
+        eventTypes: ['subscription.suspended'],
+      }),
+    ),
+    call('get a webhook endpoint', 'GET', one, true),
+    call('change a webhook endpoint', 'PATCH', one, true, () => ({ description: 'PSA' })),
+    call(
+      'rotate a webhook secret',
+      'POST',
+      (f) => `${one(f)}/rotate-secret`,
+      true,
+      () => ({}),
+    ),
+    call(
+      'send a test event',
+      'POST',
+      (f) => `${one(f)}/test`,
+      true,
+      () => ({}),
+    ),
+    call('list webhook deliveries', 'GET', (f) => `${one(f)}/deliveries`, true),
+    call(
+      'redeliver a webhook',
+      'POST',
+      (f) => `${one(f)}/deliveries/${f.ids.delivery}/redeliver`,
+      true,
+      () => ({}),
+    ),
+    // Last: it removes what the calls before it use.
+    call('remove a webhook endpoint', 'DELETE', one, true),
+  ];
+}
 
 /** Sends one route call as `api`. */
 export function send(api: Api, call: RouteCall, fixture: Fixture) {
@@ -306,6 +365,6 @@ export function send(api: Api, call: RouteCall, fixture: Fixture) {
     case 'PATCH':
       return api.patch(url, body);
     case 'DELETE':
-      throw new Error(`no DELETE route is listed here: ${call.name}`);
+      return api.delete(url);
   }
 }

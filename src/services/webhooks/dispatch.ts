@@ -22,11 +22,13 @@ import { signedHeaders } from './signature.js';
 export type { ClaimedDelivery };
 
 /**
- * How long a claim holds a delivery: longer than an attempt may take (15 s), so a live dispatcher
- * always records its attempt before another may claim the delivery; a dead one's deliveries are
- * claimed again after it.
+ * How long a claim holds a delivery, for attempts that may take `timeoutMs`: four times that, so
+ * a live dispatcher always records its attempt before another may claim the delivery (a minute
+ * for the 15 s of an attempt); a dead one's deliveries are claimed again after it.
  */
-export const CLAIM_LEASE_MS = 60_000;
+export function claimLeaseMs(timeoutMs: number): number {
+  return 4 * timeoutMs;
+}
 
 /** Due deliveries, claimed for this dispatcher alone, as many of each endpoint as it has room. */
 export function claimDeliveries(
@@ -35,15 +37,17 @@ export function claimDeliveries(
     limit: number;
     freeSlots: (endpointId: string) => number;
     skipEndpoints: readonly string[];
+    leaseMs: number;
   },
 ): Promise<ClaimedDelivery[]> {
   const now = ctx.clock.now();
+  const { leaseMs, ...which } = options;
   return inTransaction(ctx.db, (trx) =>
     claimDueDeliveries(trx, {
       now,
-      leaseUntil: new Date(now.getTime() + CLAIM_LEASE_MS),
+      leaseUntil: new Date(now.getTime() + leaseMs),
       claimToken: randomUUID(),
-      ...options,
+      ...which,
     }),
   );
 }
