@@ -19,7 +19,6 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ErrorBar, Loading, RouterLink } from './components/common';
 import { changeLanguage, currentLanguage, LANGUAGES, type Language } from './i18n';
-import { WEBHOOKS_MANAGE } from './lib/webhooks';
 import { CustomersPage } from './pages/CustomersPage';
 import { SignInPage } from './pages/SignInPage';
 import { useCan, useSession, useSignOut, type Permission } from './session';
@@ -107,7 +106,7 @@ const NAV: readonly { to: string; label: string; permissions: readonly Permissio
   { to: '/billing', label: 'app.nav.billing', permissions: ['billing.read', 'price_book.read'] },
   { to: '/audit', label: 'app.nav.audit', permissions: ['audit.read'] },
   { to: '/users', label: 'app.nav.users', permissions: ['users.manage'] },
-  { to: '/webhooks', label: 'app.nav.webhooks', permissions: [WEBHOOKS_MANAGE] },
+  { to: '/webhooks', label: 'app.nav.webhooks', permissions: ['webhooks.manage'] },
 ];
 
 function LanguageSwitch() {

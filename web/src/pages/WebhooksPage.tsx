@@ -15,7 +15,6 @@ import { useFormat } from '../lib/format';
 import {
   MAX_ENDPOINTS,
   useWebhookEndpoints,
-  WEBHOOKS_MANAGE,
   type WebhookEndpointWithSecret,
 } from '../lib/webhooks';
 import { useCan } from '../session';
@@ -46,7 +45,7 @@ export function WebhooksPage() {
   const { t } = useTranslation();
   const styles = useStyles();
   const can = useCan();
-  if (!can(WEBHOOKS_MANAGE)) {
+  if (!can('webhooks.manage')) {
     return (
       <section className={styles.page} aria-labelledby="webhooks-title">
         <Title2 as="h1" id="webhooks-title">
@@ -160,7 +159,10 @@ function Webhooks() {
             key={`details-${selected.id}`}
             endpoint={selected}
             onNotice={setNotice}
-            onSecret={(rotated) => setSecret({ kind: 'rotated', ...rotated })}
+            onSecret={(rotated) => {
+              setNotice(null);
+              setSecret({ kind: 'rotated', ...rotated });
+            }}
             onDeleted={(deleted) => {
               setNotice({
                 intent: 'success',

@@ -126,13 +126,23 @@ export const webhooksEn = {
     response: 'Answer: {{body}}',
     redeliver: 'Redeliver',
     redeliverFor: 'Redeliver event {{id}}',
-    redelivering: 'The event is being delivered again.',
+    redelivering:
+      'The event is sent again now, with a fresh retry schedule: its attempts are added below.',
   },
   problems: {
-    required: 'Fill this in.',
-    invalid_format: 'This is not a URL such as https://example.com/psc-events.',
+    url: {
+      invalid_value:
+        'Enter a whole https:// URL such as https://example.com/psc-events, without a user name, password or #fragment.',
+      invalid_length: 'A URL has 1 to 2048 characters.',
+    },
+    eventTypes: {
+      invalid_value: 'Choose All events, or the events you want, not both.',
+      invalid_length: 'Choose at least one event, or All events.',
+    },
+    description: { invalid_length: 'A description has at most 500 characters.' },
+    invalid_format: 'This does not have the expected form.',
     invalid_length: 'This is too short or too long.',
-    invalid_value: 'Choose All events, or the events you want.',
+    invalid_value: 'This value is not allowed here.',
     unknown_event_type: 'This event type does not exist.',
     webhook_url_not_allowed:
       'This address is not allowed: use an https:// URL that resolves to a public address.',

@@ -121,13 +121,22 @@ export const webhooksZhTW: typeof webhooksEn = {
     response: '回應：{{body}}',
     redeliver: '重新傳送',
     redeliverFor: '重新傳送事件 {{id}}',
-    redelivering: '正在重新傳送此事件。',
+    redelivering: '此事件已重新傳送，並重新開始重試排程：其嘗試記錄會加在下方。',
   },
   problems: {
-    required: '請填寫此欄位。',
-    invalid_format: '這不是有效的 URL 網址，例如 https://example.com/psc-events。',
+    url: {
+      invalid_value:
+        '請輸入完整的 https:// URL 網址，例如 https://example.com/psc-events，且不可包含使用者名稱、密碼或 #片段。',
+      invalid_length: 'URL 網址長度為 1 到 2048 個字元。',
+    },
+    eventTypes: {
+      invalid_value: '請選擇「所有事件」或您要的事件，不可兩者都選。',
+      invalid_length: '請至少選擇一個事件，或選擇「所有事件」。',
+    },
+    description: { invalid_length: '描述最多 500 個字元。' },
+    invalid_format: '格式不正確。',
     invalid_length: '長度太短或太長。',
-    invalid_value: '請選擇「所有事件」，或您要的事件。',
+    invalid_value: '此處不允許此值。',
     unknown_event_type: '此事件類型不存在。',
     webhook_url_not_allowed: '不允許此位址：請使用解析為公用位址的 https:// URL 網址。',
     too_many_webhook_endpoints: '您已有 {{max}} 個端點，這是合作夥伴可擁有的上限：請先刪除一個。',

@@ -2,6 +2,7 @@ import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-componen
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
 import type { WebhookAttempt } from '../../lib/webhooks';
+import { useAttemptTime } from './useAttemptTime';
 
 const useStyles = makeStyles({
   list: {
@@ -37,6 +38,7 @@ export function AttemptList(props: { attempts: readonly WebhookAttempt[] }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
+  const time = useAttemptTime();
   if (props.attempts.length === 0) {
     return <Text className={styles.muted}>{t('webhooks.deliveries.noAttempts')}</Text>;
   }
@@ -45,7 +47,7 @@ export function AttemptList(props: { attempts: readonly WebhookAttempt[] }) {
       {props.attempts.map((attempt, index) => (
         <li key={`${attempt.at}-${index}`} data-testid="attempt">
           <span className={styles.line}>
-            <span className={styles.nowrap}>{format.dateTime(attempt.at)}</span>
+            <span className={styles.nowrap}>{time(attempt.at)}</span>
             <span
               className={mergeClasses(
                 styles.nowrap,

@@ -12,11 +12,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../lib/format';
 import type { WebhookDelivery } from '../../lib/webhooks';
 import { useEventLabels } from '../audit/labels';
 import { AttemptList } from './AttemptList';
 import { DeliveryStatusBadge } from './DeliveryStatusBadge';
+import { useAttemptTime } from './useAttemptTime';
 
 const COLUMNS = ['event', 'status', 'attempts', 'nextAttempt', 'actions'] as const;
 
@@ -37,7 +37,7 @@ export function DeliveryTable(props: {
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const format = useFormat();
+  const time = useAttemptTime();
   const labels = useEventLabels();
   return (
     <Table className={styles.table} aria-labelledby={props.labelledBy} data-testid="deliveries">
@@ -72,13 +72,13 @@ export function DeliveryTable(props: {
             </TableCell>
             <TableCell className={mergeClasses(styles.cell, styles.nowrap)}>
               {delivery.nextAttemptAt
-                ? format.dateTime(delivery.nextAttemptAt)
+                ? time(delivery.nextAttemptAt)
                 : t('webhooks.deliveries.noNextAttempt')}
             </TableCell>
             <TableCell className={styles.cell}>
               <Button
                 size="small"
-                disabledFocusable={props.redelivering === delivery.id}
+                disabledFocusable={delivery.inFlight || props.redelivering === delivery.id}
                 aria-label={t('webhooks.deliveries.redeliverFor', { id: delivery.eventId })}
                 onClick={() => props.onRedeliver(delivery)}
               >

@@ -16,7 +16,8 @@ import { useTranslation } from 'react-i18next';
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   copy: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
-  secret: { fontFamily: tokens.fontFamilyMonospace, minWidth: '420px' },
+  // A whole secret (whsec_ and 44 characters) in view.
+  secret: { fontFamily: tokens.fontFamilyMonospace, width: '56ch', maxWidth: '100%' },
 });
 
 /** A signing secret, which the API answers once: shown once, with a way to copy it. */

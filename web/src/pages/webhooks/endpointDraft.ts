@@ -46,7 +46,7 @@ export function patchOf(draft: EndpointDraft, endpoint: WebhookEndpoint): Webhoo
   const description = draft.description.trim();
   const eventTypes = eventTypesOf(draft.events);
   if (url !== endpoint.url) patch.url = url;
-  if (description !== (endpoint.description ?? '')) patch.description = description;
+  if (description !== (endpoint.description ?? '')) patch.description = description || null;
   const before = [...endpoint.eventTypes].sort().join();
   if (eventTypes.slice().sort().join() !== before) patch.eventTypes = eventTypes;
   return patch;

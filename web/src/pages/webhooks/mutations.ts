@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { unwrap } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import {
   DELIVERIES_KEY,
   WEBHOOKS_KEY,
-  webhooksApi,
   type NewWebhookEndpoint,
   type WebhookEndpoint,
   type WebhookEndpointPatch,
@@ -24,7 +23,7 @@ export function useCreateEndpoint() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: NewWebhookEndpoint) =>
-      unwrap(webhooksApi.POST('/v1/webhooks', { body, headers: once() })),
+      unwrap(api.POST('/v1/webhooks', { body, headers: once() })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: WEBHOOKS_KEY }),
   });
 }
@@ -35,8 +34,8 @@ export function useUpdateEndpoint(endpointId: string) {
   return useMutation({
     mutationFn: (body: WebhookEndpointPatch) =>
       unwrap(
-        webhooksApi.PATCH('/v1/webhooks/{endpointId}', {
-          params: { path: { endpointId } },
+        api.PATCH('/v1/webhooks/{webhookId}', {
+          params: { path: { webhookId: endpointId } },
           body,
           headers: once(),
         }),
@@ -49,7 +48,9 @@ export function useUpdateEndpoint(endpointId: string) {
 export function useDeleteEndpoint(endpointId: string) {
   return useMutation({
     mutationFn: () =>
-      unwrap(webhooksApi.DELETE('/v1/webhooks/{endpointId}', { params: { path: { endpointId } } })),
+      unwrap(
+        api.DELETE('/v1/webhooks/{webhookId}', { params: { path: { webhookId: endpointId } } }),
+      ),
   });
 }
 
@@ -71,8 +72,8 @@ export function useRotateSecret(endpointId: string) {
   return useMutation({
     mutationFn: () =>
       unwrap(
-        webhooksApi.POST('/v1/webhooks/{endpointId}/rotate-secret', {
-          params: { path: { endpointId } },
+        api.POST('/v1/webhooks/{webhookId}/rotate-secret', {
+          params: { path: { webhookId: endpointId } },
           headers: once(),
         }),
       ),
@@ -87,8 +88,8 @@ export function useSendTest(endpointId: string) {
   return useMutation({
     mutationFn: () =>
       unwrap(
-        webhooksApi.POST('/v1/webhooks/{endpointId}/test', {
-          params: { path: { endpointId } },
+        api.POST('/v1/webhooks/{webhookId}/test', {
+          params: { path: { webhookId: endpointId } },
           headers: once(),
         }),
       ),
@@ -102,8 +103,8 @@ export function useRedeliver(endpointId: string) {
   return useMutation({
     mutationFn: (deliveryId: string) =>
       unwrap(
-        webhooksApi.POST('/v1/webhooks/{endpointId}/deliveries/{deliveryId}/redeliver', {
-          params: { path: { endpointId, deliveryId } },
+        api.POST('/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver', {
+          params: { path: { webhookId: endpointId, deliveryId } },
           headers: once(),
         }),
       ),

@@ -6,9 +6,14 @@ import { MAX_ENDPOINTS } from '../../lib/webhooks';
 /** The fields of the endpoint form a refusal can point at; `form` is the form as a whole. */
 export type EndpointField = 'url' | 'description' | 'eventTypes' | 'form';
 
-/** A refusal of this feature in the app's words; the API's own detail when it has none. */
-export function problemText(t: TFunction, code: string, detail: string): string {
-  return t(`webhooks.problems.${code}`, { defaultValue: detail, max: MAX_ENDPOINTS });
+/**
+ * A refusal of this feature in the app's words, those of its field first (`invalid_value` of
+ * the URL is not that of the event types); the API's own detail when there are none.
+ */
+export function problemText(t: TFunction, code: string, detail: string, field?: string): string {
+  const keys = [`webhooks.problems.${code}`];
+  if (field) keys.unshift(`webhooks.problems.${field}.${code}`);
+  return t(keys, { defaultValue: detail, max: MAX_ENDPOINTS });
 }
 
 /** The field a JSON Pointer of the request body names: `/eventTypes/0` is the event types. */
@@ -26,7 +31,8 @@ export function fieldProblems(t: TFunction, error: unknown): Map<EndpointField, 
     if (error) add('form', t('webhooks.problems.failed', { message: errorMessage(error) }));
   } else if (error.problem.errors?.length) {
     for (const item of error.problem.errors) {
-      add(fieldOf(item.field), problemText(t, item.code, item.detail));
+      const field = fieldOf(item.field);
+      add(field, problemText(t, item.code, item.detail, field));
     }
   } else {
     const { code = '', detail = error.message } = error.problem;
