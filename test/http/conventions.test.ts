@@ -183,6 +183,16 @@ describe.each(DIALECTS)('HTTP conventions on %s', (dialect) => {
         'GET /v1/customers/{customerId}/invoices/{invoiceId}',
         'GET /v1/invoices',
         'GET /v1/billing/reconciliation',
+        'GET /v1/webhooks',
+        'POST /v1/webhooks',
+        'GET /v1/webhooks/event-types',
+        'GET /v1/webhooks/{webhookId}',
+        'PATCH /v1/webhooks/{webhookId}',
+        'DELETE /v1/webhooks/{webhookId}',
+        'POST /v1/webhooks/{webhookId}/rotate-secret',
+        'POST /v1/webhooks/{webhookId}/test',
+        'GET /v1/webhooks/{webhookId}/deliveries',
+        'POST /v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver',
       ].sort(),
     );
     const docs = await t.app.inject({ method: 'GET', url: '/docs/' });
