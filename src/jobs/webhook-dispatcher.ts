@@ -66,6 +66,7 @@ export function startWebhookDispatcher(
     allowPrivate: ctx.webhooks.allowPrivate,
     connectionsPerOrigin: options.concurrencyPerEndpoint * MAX_WEBHOOK_ENDPOINTS,
     userAgent: `psc-webhooks/${VERSION}`,
+    now: () => ctx.clock.now(),
     ...(options.resolve ? { resolve: options.resolve } : {}),
     timeoutMs,
   });
@@ -131,7 +132,7 @@ export function startWebhookDispatcher(
     for (const prepared of await prepareDeliveries(ctx, claimed, presentEvent)) {
       if ('failure' in prepared) {
         const attempt = {
-          at: new Date(),
+          at: ctx.clock.now(),
           statusCode: null,
           error: prepared.failure,
           durationMs: 0,

@@ -6,7 +6,7 @@ import type {
   DeliveryStatus,
   WebhookDelivery,
 } from '../domain/webhooks/delivery.js';
-import { endpointWants } from '../domain/webhooks/endpoint.js';
+import { endpointWants, WEBHOOK_TEST_EVENT } from '../domain/webhooks/endpoint.js';
 import { dialectOf } from './dialects/dialect-of.js';
 import { keysetPage } from './keyset-page.js';
 import type { Page } from './page.js';
@@ -79,7 +79,7 @@ export interface ClaimedDelivery {
 }
 
 /**
- * Claims up to `limit` due deliveries of enabled endpoints, no more of one endpoint than its free
+ * Claims up to `limit` due deliveries of enabled endpoints (and test events of any), no more of one endpoint than its free
  * slots (none of `skipEndpoints`, whose slots are all busy), until `leaseUntil`, under
  * `claimToken`. On PostgreSQL rows
  * another worker is claiming are skipped (SKIP LOCKED); SQLite has one writer at a time. New and
@@ -102,8 +102,17 @@ export async function claimDueDeliveries(
       .selectFrom('webhook_deliveries')
       .select(['id', 'endpoint_id'])
       .where('status', '=', 'pending')
-      .where('endpoint_id', 'in', (eb) =>
-        eb.selectFrom('webhook_endpoints').select('id').where('enabled', '=', 1),
+      // A disabled endpoint's deliveries wait for it to be enabled, but for a test event: that
+      // is how its owner sees that it works before enabling it again.
+      .where((eb) =>
+        eb.or([
+          eb(
+            'endpoint_id',
+            'in',
+            eb.selectFrom('webhook_endpoints').select('id').where('enabled', '=', 1),
+          ),
+          eb('event_type', '=', WEBHOOK_TEST_EVENT),
+        ]),
       );
     if (options.skipEndpoints.length > 0) {
       select = select.where('endpoint_id', 'not in', options.skipEndpoints);

@@ -184,9 +184,14 @@ describe.each(DIALECTS)('webhook workers on %s', (dialect) => {
       expect(overlaps).toBe(0);
       expect(failedOnce.size).toBeGreaterThan(0);
       expectDeliveredOnce(finished, ids);
-      // No worker held a delivery another was attempting, so each was received once per attempt.
+      // No worker was killed, so the receiver got no request the log does not know of, and every
+      // answer logged came from it; an attempt without an answer may or may not have reached it
+      // (a kept-alive connection closed under it, or a timeout on a loaded machine).
       for (const delivery of finished) {
-        expect(receiver.of(delivery.eventId)).toHaveLength(delivery.attempts.length);
+        const answered = delivery.attempts.filter((attempt) => attempt.statusCode !== null);
+        const got = receiver.of(delivery.eventId).length;
+        expect(got).toBeLessThanOrEqual(delivery.attempts.length);
+        expect(got).toBeGreaterThanOrEqual(answered.length);
       }
     },
   );

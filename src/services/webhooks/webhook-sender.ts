@@ -3,6 +3,7 @@ import https from 'node:https';
 import { DomainError } from '../../domain/errors.js';
 import type { DeliveryAttempt } from '../../domain/webhooks/delivery.js';
 import { ATTEMPT_TIMEOUT_MS, KEPT_RESPONSE_BYTES } from '../../domain/webhooks/retry-schedule.js';
+import { literalAddress } from '../../domain/webhooks/webhook-url.js';
 import { guardedLookup, publicAddresses, systemResolve, type Resolve } from './address-guard.js';
 
 /** More of an answer than this is not read: the connection is dropped instead. */
@@ -15,6 +16,8 @@ export interface SenderOptions {
   timeoutMs?: number;
   resolve?: Resolve;
   userAgent?: string;
+  /** Stamps each attempt: the app's clock, which also schedules its retry. */
+  now?: () => Date;
 }
 
 /**
@@ -31,7 +34,7 @@ export class WebhookSender {
   }
 
   async post(url: string, headers: Record<string, string>, body: string): Promise<DeliveryAttempt> {
-    const at = new Date();
+    const at = this.options.now?.() ?? new Date();
     const started = performance.now();
     const attempt = (fields: Pick<DeliveryAttempt, 'statusCode' | 'error' | 'responseBody'>) => ({
       at,
@@ -40,8 +43,10 @@ export class WebhookSender {
     });
     try {
       const target = new URL(url);
-      // A literal address never goes through lookup: check it here.
-      if (!this.options.allowPrivate) await publicAddresses(target.hostname, this.options.resolve);
+      // A literal address never goes through lookup: check it here (names are checked there).
+      if (!this.options.allowPrivate && literalAddress(target.hostname) !== null) {
+        await publicAddresses(target.hostname);
+      }
       const answer = await this.request(target, headers, body);
       const redirected = answer.statusCode >= 300 && answer.statusCode < 400;
       return attempt({
