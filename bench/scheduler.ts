@@ -56,7 +56,7 @@ export async function benchScheduler(
 async function seedDue(store: Store, ctx: Parameters<typeof createPartner>[0], count: number) {
   const partner = await createPartner(ctx, { name: 'Scheduler bench', instance: 'global' });
   const customer = await createCustomer(
-    { ...ctx, partner, actor: systemActor, role: 'global_admin' },
+    { ...ctx, partner, actor: systemActor, role: 'global_admin', serverClock: ctx.clock },
     {
       companyName: 'Bench Co',
       domain: `bench-${partner.id.slice(-12)}.example`,

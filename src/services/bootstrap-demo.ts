@@ -47,7 +47,13 @@ export async function bootstrapDemo(
         name: 'Bootstrap admin token',
         ...(input.token === undefined ? {} : { secret: input.token }),
       });
-      const callerCtx = { ...txCtx, partner, actor: systemActor, role: 'global_admin' as const };
+      const callerCtx = {
+        ...txCtx,
+        partner,
+        actor: systemActor,
+        role: 'global_admin' as const,
+        serverClock: ctx.clock,
+      };
       const now = ctx.clock.now();
       for (const customer of DEMO_CUSTOMERS) {
         // A clock set before a demo date (a test, a sandbox) must not make it lie in the future.

@@ -33,4 +33,9 @@ export interface CallerContext extends AppContext {
   actor: Actor;
   /** What the caller may do (domain/permissions.ts): the user's or the API token's role. */
   role: Role;
+  /**
+   * The server's own clock, where `clock` is a sandbox partner's: for what lives in real time
+   * whatever the partner's clock says (webhook deliveries, their leases, a rotated secret's day).
+   */
+  serverClock: Clock;
 }

@@ -20,7 +20,7 @@ export async function seedDueItems(t: TestApp, count: number, options: { billed?
   const { partner } = await t.newPartner();
   const body = newCustomerBody() as unknown as Parameters<typeof createCustomer>[1];
   const customer = await createCustomer(
-    { ...t.ctx, partner, actor: systemActor, role: 'global_admin' },
+    { ...t.ctx, partner, actor: systemActor, role: 'global_admin', serverClock: t.ctx.clock },
     { ...body, accountOpenedAt: new Date('2019-12-01T00:00:00.000Z') },
   );
   const orderId = newId();

@@ -6,7 +6,8 @@ const HOUR = 60 * MINUTE;
 
 /**
  * The waits after each failed attempt before the next: the first retry soon, for a receiver that
- * was restarting, then ever longer, about three days in all; after the last, the delivery fails.
+ * was restarting, then ever longer, about 28 hours in all (eight attempts); after the last, the
+ * delivery has failed.
  */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [
   5 * SECOND,
@@ -29,7 +30,7 @@ export const KEPT_RESPONSE_BYTES = 2048;
 
 /**
  * When to try again after the `failures`-th failed attempt of the delivery's schedule (1 for the
- * first), or null when the schedule is spent and the delivery has failed.
+ * first) ended at `failedAt`, or null when the schedule is spent and the delivery has failed.
  */
 export function nextAttemptAfterFailure(
   failures: number,

@@ -31,7 +31,7 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config.public === true) return;
     const authenticated = await authenticate(request, ctx);
-    request.callerContext = { ...ctx, ...authenticated };
+    request.callerContext = { ...ctx, ...authenticated, serverClock: ctx.clock };
     request.log = reply.log = request.log.child({ partnerId: authenticated.partner.id });
   });
 }

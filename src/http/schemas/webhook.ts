@@ -41,9 +41,18 @@ export const WebhookEndpointWithSecretSchema = Type.Intersect(
   [
     Type.Ref('WebhookEndpoint'),
     Type.Object({
-      secret: Type.String({
-        description: 'whsec_… — the signing secret, shown only in this answer.',
-      }),
+      secret: Type.Optional(
+        Type.String({
+          description:
+            'whsec_… — the signing secret, shown only in this answer (not in a replay of it).',
+        }),
+      ),
+      secretsWithheld: Type.Optional(
+        Type.Array(Type.String(), {
+          description:
+            'On a replay (Idempotent-Replayed: true): the secrets of the first answer, which are shown only once and never stored.',
+        }),
+      ),
     }),
   ],
   { $id: 'WebhookEndpointWithSecret' },

@@ -27,7 +27,13 @@ export async function listDeliveries(
 ): Promise<Page<WebhookDelivery>> {
   authorize(ctx.role, 'webhooks.manage');
   await endpointOf(ctx, endpointId);
-  const page = await queryDeliveries(ctx.db, ctx.partner.id, endpointId, query, ctx.clock.now());
+  const page = await queryDeliveries(
+    ctx.db,
+    ctx.partner.id,
+    endpointId,
+    query,
+    ctx.serverClock.now(),
+  );
   if (!page) throw invalidCursor();
   return page;
 }
@@ -40,7 +46,7 @@ export async function redeliver(
 ): Promise<WebhookDelivery> {
   authorize(ctx.role, 'webhooks.manage');
   await endpointOf(ctx, endpointId);
-  const now = ctx.clock.now();
+  const now = ctx.serverClock.now();
   const outcome = await markDue(ctx.db, ctx.partner.id, endpointId, deliveryId, now);
   if (outcome === 'not_found') throw notFound('Webhook delivery', deliveryId);
   if (outcome === 'in_flight') {
@@ -77,7 +83,7 @@ async function endpointOf(ctx: CallerContext, endpointId: string, db = ctx.db) {
 }
 
 async function delivered(ctx: CallerContext, deliveryId: string): Promise<WebhookDelivery> {
-  const delivery = await findDelivery(ctx.db, ctx.partner.id, deliveryId, ctx.clock.now());
+  const delivery = await findDelivery(ctx.db, ctx.partner.id, deliveryId, ctx.serverClock.now());
   if (!delivery) throw notFound('Webhook delivery', deliveryId);
   return delivery;
 }

@@ -134,10 +134,12 @@ export async function recordAttempts(
     const answered = new Set<string>();
     const failed = new Map<string, { partnerId: string; at: Date }>();
     for (const { claimed, attempt } of results) {
+      // The wait before a retry counts from the end of the failed attempt.
+      const ended = new Date(attempt.at.getTime() + attempt.durationMs);
       const verdict = attemptVerdict(
         attempt.statusCode,
         claimed.scheduleFailures,
-        attempt.at,
+        ended,
         ctx.webhooks.retryDelaysMs,
       );
       if (!(await recordAttempt(trx, claimed, attempt, verdict))) continue;

@@ -62,7 +62,7 @@ export async function createEndpoint(
   const eventTypes = normalizeEventTypes(input.eventTypes);
   const box = secretBox(ctx);
   const secret = newSigningSecret();
-  const now = ctx.clock.now();
+  const now = ctx.serverClock.now();
   const endpoint: WebhookEndpoint = {
     id: newId(),
     partnerId: ctx.partner.id,
@@ -88,7 +88,7 @@ export async function createEndpoint(
     }
     await insertEndpoint(trx, { endpoint, secrets: { current: box.seal(secret), previous: null } });
     await appendEvents(trx, [
-      callerEvent(ctx, now, {
+      callerEvent(ctx, ctx.clock.now(), {
         type: 'webhook.endpoint_created',
         data: { endpointId: endpoint.id, url, eventTypes },
       }),
@@ -109,7 +109,7 @@ export async function updateEndpoint(
   return inTransaction(ctx.db, async (trx) => {
     const stored = await found(ctx, id, trx);
     const before = stored.endpoint;
-    const now = ctx.clock.now();
+    const now = ctx.serverClock.now();
     const enabled = changes.enabled ?? before.enabled;
     const after: WebhookEndpoint = {
       ...before,
@@ -127,7 +127,7 @@ export async function updateEndpoint(
     };
     await writeEndpoint(trx, { ...stored, endpoint: after });
     await appendEvents(trx, [
-      callerEvent(ctx, now, {
+      callerEvent(ctx, ctx.clock.now(), {
         type: 'webhook.endpoint_updated',
         data: { endpointId: id, ...changedFields(before, after) },
       }),
@@ -160,7 +160,7 @@ export async function rotateSecret(ctx: CallerContext, id: string): Promise<Endp
   const secret = newSigningSecret();
   return inTransaction(ctx.db, async (trx) => {
     const stored = await found(ctx, id, trx);
-    const now = ctx.clock.now();
+    const now = ctx.serverClock.now();
     const endpoint: WebhookEndpoint = {
       ...stored.endpoint,
       previousSecretExpiresAt: new Date(now.getTime() + PREVIOUS_SECRET_SIGNS_MS),
@@ -171,7 +171,7 @@ export async function rotateSecret(ctx: CallerContext, id: string): Promise<Endp
       secrets: { current: box.seal(secret), previous: stored.secrets.current },
     });
     await appendEvents(trx, [
-      callerEvent(ctx, now, {
+      callerEvent(ctx, ctx.clock.now(), {
         type: 'webhook.secret_rotated',
         data: {
           endpointId: id,

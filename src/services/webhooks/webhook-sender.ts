@@ -97,7 +97,8 @@ export class WebhookSender {
           if (readBytes > MAX_READ_BYTES) response.destroy();
         });
         const finish = () => {
-          const text = Buffer.concat(kept).toString('utf8');
+          // A NUL cannot be stored as text on PostgreSQL: the log shows it as U+FFFD.
+          const text = Buffer.concat(kept).toString('utf8').replaceAll('\u0000', '\uFFFD');
           resolve({ statusCode: response.statusCode ?? 0, body: text.length > 0 ? text : null });
         };
         response.on('end', finish);

@@ -5197,8 +5197,10 @@ export interface components {
             updatedAt: string;
         };
         WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
-            /** @description whsec_… — the signing secret, shown only in this answer. */
-            secret: string;
+            /** @description whsec_… — the signing secret, shown only in this answer (not in a replay of it). */
+            secret?: string;
+            /** @description On a replay (Idempotent-Replayed: true): the secrets of the first answer, which are shown only once and never stored. */
+            secretsWithheld?: string[];
         };
         WebhookDelivery: {
             /**
