@@ -3,19 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
+import { capture } from '../helpers/cli-output.js';
 import { hashTokenSecret } from '../../src/services/token-secret.js';
 import { openStore } from '../../src/store/db.js';
 import { listApiTokens } from '../../src/store/api-tokens.js';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    output: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) },
-  };
-}
 
 describe('psc command', () => {
   let dbPath: string;

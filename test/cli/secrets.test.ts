@@ -1,21 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
+import { capture } from '../helpers/cli-output.js';
 import { SecretBox } from '../../src/services/webhooks/secret-box.js';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
 
 const OLD_KEY = randomBytes(32);
 const NEW_KEY = randomBytes(32);
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    output: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) },
-  };
-}
 
 /** Rotating PSC_SECRET_KEY as docs/operations.md says: new key, old one as previous, reseal. */
 describe('psc secrets', () => {

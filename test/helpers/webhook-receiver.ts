@@ -1,6 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import {
+  startWebhookDispatcher,
+  type WebhookDispatcher,
+} from '../../src/jobs/webhook-dispatcher.js';
+import type { AppContext } from '../../src/services/context.js';
 
 /** One request the receiver got, and whether the reference library verified its signature. */
 export interface Receipt {
@@ -91,4 +96,15 @@ export async function waitFor<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** A dispatcher for a test: quick polls, quiet logs. Stop it before closing its store. */
+export function testDispatcher(ctx: AppContext): WebhookDispatcher {
+  return startWebhookDispatcher(ctx, {
+    pollIntervalMs: 50,
+    concurrencyPerEndpoint: 4,
+    logger: quiet,
+  });
 }

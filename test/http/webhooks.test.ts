@@ -12,10 +12,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAllowed, ROLES } from '../../src/domain/permissions.js';
 import { SUBSCRIBABLE_EVENT_TYPES } from '../../src/domain/webhooks/endpoint.js';
-import {
-  startWebhookDispatcher,
-  type WebhookDispatcher,
-} from '../../src/jobs/webhook-dispatcher.js';
+import type { WebhookDispatcher } from '../../src/jobs/webhook-dispatcher.js';
 import { systemClock } from '../../src/services/system-clock.js';
 import { SecretBox } from '../../src/services/webhooks/secret-box.js';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
@@ -23,7 +20,12 @@ import { DAY, HOUR, TestClock } from '../helpers/clock.js';
 import { newCustomerBody } from '../helpers/customers.js';
 import { tokenWithRole } from '../helpers/roles.js';
 import { DIALECTS } from '../helpers/stores.js';
-import { waitFor, WebhookReceiver, type Receipt } from '../helpers/webhook-receiver.js';
+import {
+  testDispatcher,
+  waitFor,
+  WebhookReceiver,
+  type Receipt,
+} from '../helpers/webhook-receiver.js';
 
 type Api = ReturnType<typeof client>;
 
@@ -81,7 +83,6 @@ interface AuditEvent {
 const SECRET_FORM = /^whsec_[A-Za-z0-9+/]{43}=$/;
 /** A public address, so that no test asks DNS about a name. */
 const PUBLIC_URL = 'https://93.184.216.34/psc-hooks';
-const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
   expect(response.statusCode, response.body).toBe(status);
@@ -869,11 +870,7 @@ describe.each(DIALECTS)('webhook deliveries to a real receiver, on %s', (dialect
       webhooks: { allowPrivate: true, retryDelaysMs: DELAYS_MS },
       ownDatabase: true,
     });
-    dispatcher = startWebhookDispatcher(t.ctx, {
-      pollIntervalMs: 50,
-      concurrencyPerEndpoint: 4,
-      logger: quiet,
-    });
+    dispatcher = testDispatcher(t.ctx);
   });
   afterAll(async () => {
     await dispatcher.stop();
@@ -1208,11 +1205,7 @@ describe.each(DIALECTS)('an endpoint that only fails, on %s', (dialect) => {
       webhooks: { allowPrivate: true, retryDelaysMs: [HOUR, HOUR, HOUR, HOUR, HOUR] },
       ownDatabase: true,
     });
-    dispatcher = startWebhookDispatcher(t.ctx, {
-      pollIntervalMs: 50,
-      concurrencyPerEndpoint: 4,
-      logger: quiet,
-    });
+    dispatcher = testDispatcher(t.ctx);
   });
   afterAll(async () => {
     await dispatcher.stop();

@@ -5,18 +5,14 @@
  * attempts with the configured waits between them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startWebhookDispatcher,
-  type WebhookDispatcher,
-} from '../../src/jobs/webhook-dispatcher.js';
+import type { WebhookDispatcher } from '../../src/jobs/webhook-dispatcher.js';
 import { systemClock } from '../../src/services/system-clock.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { orderLine, seedCustomer } from '../helpers/seed-customer.js';
 import { DIALECTS } from '../helpers/stores.js';
-import { waitFor, WebhookReceiver } from '../helpers/webhook-receiver.js';
+import { testDispatcher, waitFor, WebhookReceiver } from '../helpers/webhook-receiver.js';
 
 const DELAYS_MS = [300, 600];
-const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 interface Delivery {
   id: string;
@@ -39,11 +35,7 @@ describe.each(DIALECTS)('webhooks through the API alone, on %s', (dialect) => {
       ownDatabase: true,
     });
     url = await receiver.start();
-    dispatcher = startWebhookDispatcher(t.ctx, {
-      pollIntervalMs: 50,
-      concurrencyPerEndpoint: 4,
-      logger: quiet,
-    });
+    dispatcher = testDispatcher(t.ctx);
   });
   afterAll(async () => {
     await dispatcher.stop();

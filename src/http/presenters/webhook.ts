@@ -18,6 +18,11 @@ export function presentEndpoint(endpoint: WebhookEndpoint): Static<typeof Webhoo
   };
 }
 
+/** An endpoint with its secret: the one answer that shows it. */
+export function presentWithSecret(made: { endpoint: WebhookEndpoint; secret: string }) {
+  return { ...presentEndpoint(made.endpoint), secret: made.secret };
+}
+
 export function presentDelivery(delivery: WebhookDelivery): Static<typeof WebhookDeliverySchema> {
   return {
     id: delivery.id,

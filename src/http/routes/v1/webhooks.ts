@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ALL_EVENT_TYPES, SUBSCRIBABLE_EVENT_TYPES } from '../../../domain/webhooks/endpoint.js';
@@ -13,8 +13,9 @@ import {
 } from '../../../services/webhooks/endpoints.js';
 import { authorize } from '../../../domain/permissions.js';
 import { caller } from '../../plugins/auth.js';
+import type { IdempotentWork } from '../../../services/run-idempotent.js';
 import { idempotent, needs } from '../../plugins/idempotency.js';
-import { presentDelivery, presentEndpoint } from '../../presenters/webhook.js';
+import { presentDelivery, presentEndpoint, presentWithSecret } from '../../presenters/webhook.js';
 import { PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
 import {
   DeliveryStatusSchema,
@@ -25,6 +26,16 @@ import {
 const refusals = { 403: Type.Ref('Problem'), 409: Type.Ref('Problem'), 422: Type.Ref('Problem') };
 const EndpointParams = Type.Object({ webhookId: Uuid });
 const SECRET = ['secret'];
+
+/** A webhooks write for those who manage them, done once per Idempotency-Key. */
+async function once(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  run: IdempotentWork['run'],
+): Promise<FastifyReply> {
+  const answer = await idempotent(request, reply, { authorize: needs('webhooks.manage'), run });
+  return reply.code(answer.status).send(answer.body);
+}
 
 export function webhookRoutes(instance: FastifyInstance): void {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -82,16 +93,12 @@ export function webhookRoutes(instance: FastifyInstance): void {
         },
       },
     },
-    async (request, reply) => {
-      const answer = await idempotent(request, reply, {
-        authorize: needs('webhooks.manage'),
-        async run(ctx) {
-          const { endpoint, secret } = await createEndpoint(ctx, request.body);
-          return { status: 201, body: { ...presentEndpoint(endpoint), secret }, secrets: SECRET };
-        },
-      });
-      return reply.code(answer.status).send(answer.body);
-    },
+    (request, reply) =>
+      once(request, reply, async (ctx) => ({
+        status: 201,
+        body: presentWithSecret(await createEndpoint(ctx, request.body)),
+        secrets: SECRET,
+      })),
   );
 
   app.get(
@@ -155,16 +162,12 @@ export function webhookRoutes(instance: FastifyInstance): void {
         },
       },
     },
-    async (request, reply) => {
-      const answer = await idempotent(request, reply, {
-        authorize: needs('webhooks.manage'),
-        async run(ctx) {
-          const { endpoint, secret } = await rotateSecret(ctx, request.params.webhookId);
-          return { status: 200, body: { ...presentEndpoint(endpoint), secret }, secrets: SECRET };
-        },
-      });
-      return reply.code(answer.status).send(answer.body);
-    },
+    (request, reply) =>
+      once(request, reply, async (ctx) => ({
+        status: 200,
+        body: presentWithSecret(await rotateSecret(ctx, request.params.webhookId)),
+        secrets: SECRET,
+      })),
   );
 
   app.post(
@@ -177,16 +180,11 @@ export function webhookRoutes(instance: FastifyInstance): void {
         response: { 202: Type.Ref('WebhookDelivery'), ...refusals, ...authenticatedErrors },
       },
     },
-    async (request, reply) => {
-      const answer = await idempotent(request, reply, {
-        authorize: needs('webhooks.manage'),
-        async run(ctx) {
-          const delivery = await sendTestEvent(ctx, request.params.webhookId);
-          return { status: 202, body: presentDelivery(delivery) };
-        },
-      });
-      return reply.code(answer.status).send(answer.body);
-    },
+    (request, reply) =>
+      once(request, reply, async (ctx) => ({
+        status: 202,
+        body: presentDelivery(await sendTestEvent(ctx, request.params.webhookId)),
+      })),
   );
 
   app.get(
