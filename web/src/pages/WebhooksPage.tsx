@@ -101,7 +101,8 @@ function Webhooks() {
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}
-      {secret && (
+      {/* A replayed answer withholds the secret; the portal's own requests are never replays. */}
+      {secret?.secret && (
         <SecretBar
           title={
             secret.kind === 'created'

@@ -1,22 +1,10 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  Title3,
-} from '@fluentui/react-components';
+import { Button, Text, Title3 } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Subscription } from '../../api/client';
 import { errorMessage } from '../../components/common';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useFormat } from '../../lib/format';
 import { invalidateCustomerSubscriptions } from '../../lib/orders';
 
@@ -66,38 +54,20 @@ export function CancelSection(props: { customerId: string; subscription: Subscri
             : t('cancel.anyTime')}
         </Text>
       </div>
-      <Dialog open={open} onOpenChange={(_event, data) => setOpen(data.open)}>
-        <DialogTrigger disableButtonEnhancement>
-          <Button>{t('cancel.button')}</Button>
-        </DialogTrigger>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('cancel.confirmTitle')}</DialogTitle>
-            <DialogContent>
-              <Text>{t('cancel.confirmText', { name: s.friendlyName || s.offerName })}</Text>
-              {cancel.isError && (
-                <MessageBar intent="error" role="alert">
-                  <MessageBarBody>
-                    {t('cancel.failed', { message: errorMessage(cancel.error) })}
-                  </MessageBarBody>
-                </MessageBar>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                disabledFocusable={cancel.isPending}
-                onClick={() => cancel.mutate()}
-              >
-                {t('cancel.confirm')}
-              </Button>
-              <DialogTrigger disableButtonEnhancement>
-                <Button>{t('cancel.keep')}</Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        trigger={<Button>{t('cancel.button')}</Button>}
+        title={t('cancel.confirmTitle')}
+        text={t('cancel.confirmText', { name: s.friendlyName || s.offerName })}
+        confirm={t('cancel.confirm')}
+        keep={t('cancel.keep')}
+        pending={cancel.isPending}
+        problem={
+          cancel.isError ? t('cancel.failed', { message: errorMessage(cancel.error) }) : undefined
+        }
+        onConfirm={() => cancel.mutate()}
+      />
     </section>
   );
 }

@@ -1,24 +1,17 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Text,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { User } from './model';
-import { ProblemBar } from './problems';
+import { usePasswordLength } from './policy';
+import { problemText } from './problems';
 import { useUpdateUser } from './useUpdateUser';
 
 /** Disabling a user (or enabling them again), after a confirmation; never oneself. */
 export function AccessDialog(props: { user: User; self: boolean; onSaved: (user: User) => void }) {
   const { user } = props;
   const { t } = useTranslation();
+  const passwordLength = usePasswordLength();
   const [open, setOpen] = useState(false);
   const update = useUpdateUser(user, props.self, (updated) => {
     setOpen(false);
@@ -28,14 +21,13 @@ export function AccessDialog(props: { user: User; self: boolean; onSaved: (user:
   const action = user.disabled ? 'enable' : 'disable';
 
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
-      onOpenChange={(_event, data) => {
-        if (data.open) update.reset();
-        setOpen(data.open);
+      onOpenChange={(next) => {
+        if (next) update.reset();
+        setOpen(next);
       }}
-    >
-      <DialogTrigger disableButtonEnhancement>
+      trigger={
         <Button
           size="small"
           disabled={props.self}
@@ -43,28 +35,14 @@ export function AccessDialog(props: { user: User; self: boolean; onSaved: (user:
         >
           {t(`users.access.${action}`)}
         </Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t(`users.access.${action}Title`, { name })}</DialogTitle>
-          <DialogContent>
-            <Text>{t(`users.access.${action}Text`, { name })}</Text>
-            {update.isError && <ProblemBar error={update.error} />}
-          </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              disabledFocusable={update.isPending}
-              onClick={() => update.mutate({ disabled: !user.disabled })}
-            >
-              {t(`users.access.${action}`)}
-            </Button>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>{t('users.access.keep')}</Button>
-            </DialogTrigger>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      }
+      title={t(`users.access.${action}Title`, { name })}
+      text={t(`users.access.${action}Text`, { name })}
+      confirm={t(`users.access.${action}`)}
+      keep={t('users.access.keep')}
+      pending={update.isPending}
+      problem={update.isError ? problemText(t, update.error, passwordLength) : undefined}
+      onConfirm={() => update.mutate({ disabled: !user.disabled })}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DialogForm, FormDialog } from './DialogForm';
+import { DialogForm, FormDialog } from '../../components/DialogForm';
 import type { Role, User, UserPatch } from './model';
 import { ProblemBar } from './problems';
 import { RolePicker } from './RolePicker';
@@ -15,26 +15,25 @@ export function EditUserDialog(props: {
   onSaved: (user: User) => void;
 }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   const name = props.user.displayName || props.user.email;
   return (
     <FormDialog
-      open={open}
-      onOpenChange={setOpen}
       trigger={
         <Button size="small" aria-label={t('users.edit.buttonFor', { name })}>
           {t('users.edit.button')}
         </Button>
       }
     >
-      <EditForm
-        user={props.user}
-        self={props.self}
-        onSaved={(user) => {
-          setOpen(false);
-          props.onSaved(user);
-        }}
-      />
+      {(close) => (
+        <EditForm
+          user={props.user}
+          self={props.self}
+          onSaved={(user) => {
+            close();
+            props.onSaved(user);
+          }}
+        />
+      )}
     </FormDialog>
   );
 }

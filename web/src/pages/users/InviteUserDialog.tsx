@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { DialogForm, FormDialog } from './DialogForm';
+import { DialogForm, FormDialog } from '../../components/DialogForm';
 import { USERS_KEY, type NewUser, type Role, type User } from './model';
 import { usePasswordLength } from './policy';
 import { passwordLengthError, ProblemBar } from './problems';
@@ -18,19 +18,16 @@ export interface Invited {
 /** The "Invite user" button and its form; `onInvited` gets the API's answer once. */
 export function InviteUserDialog(props: { onInvited: (invited: Invited) => void }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   return (
-    <FormDialog
-      open={open}
-      onOpenChange={setOpen}
-      trigger={<Button appearance="primary">{t('users.invite.button')}</Button>}
-    >
-      <InviteForm
-        onInvited={(invited) => {
-          setOpen(false);
-          props.onInvited(invited);
-        }}
-      />
+    <FormDialog trigger={<Button appearance="primary">{t('users.invite.button')}</Button>}>
+      {(close) => (
+        <InviteForm
+          onInvited={(invited) => {
+            close();
+            props.onInvited(invited);
+          }}
+        />
+      )}
     </FormDialog>
   );
 }

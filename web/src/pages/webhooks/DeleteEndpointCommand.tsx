@@ -1,7 +1,8 @@
+import { Button } from '@fluentui/react-components';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { WebhookEndpoint } from '../../lib/webhooks';
-import { ConfirmDialog } from './ConfirmDialog';
 import { useDeleteEndpoint } from './mutations';
 import { commandProblem } from './problems';
 
@@ -36,10 +37,11 @@ export function DeleteEndpointCommand(props: {
         if (next) remove.reset();
         setOpen(next);
       }}
-      button={t('webhooks.commands.delete')}
+      trigger={<Button>{t('webhooks.commands.delete')}</Button>}
       title={t('webhooks.confirm.deleteTitle', { url: endpoint.url })}
       text={t('webhooks.confirm.deleteText')}
       confirm={t('webhooks.confirm.delete')}
+      keep={t('webhooks.confirm.keep')}
       pending={remove.isPending}
       problem={remove.isError ? commandProblem(t, remove.error) : undefined}
       onConfirm={() => remove.mutate(undefined, { onSuccess: () => setOpen(false) })}

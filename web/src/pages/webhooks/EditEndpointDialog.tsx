@@ -1,12 +1,11 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormDialog } from '../../components/DialogForm';
 import type { WebhookEndpoint } from '../../lib/webhooks';
-import { DialogForm, FormDialog } from '../users/DialogForm';
-import { draftOf, draftProblems, patchOf } from './endpointDraft';
-import { EndpointFields } from './EndpointFields';
+import { patchOf, type EndpointDraft } from './endpointDraft';
+import { EndpointForm } from './EndpointForm';
 import { useUpdateEndpoint } from './mutations';
-import { fieldProblems } from './problems';
 
 /** Changing an endpoint's URL, description or events. */
 export function EditEndpointDialog(props: {
@@ -14,20 +13,17 @@ export function EditEndpointDialog(props: {
   onSaved: (endpoint: WebhookEndpoint) => void;
 }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   return (
-    <FormDialog
-      open={open}
-      onOpenChange={setOpen}
-      trigger={<Button>{t('webhooks.commands.edit')}</Button>}
-    >
-      <EditEndpointForm
-        endpoint={props.endpoint}
-        onSaved={(endpoint) => {
-          setOpen(false);
-          props.onSaved(endpoint);
-        }}
-      />
+    <FormDialog trigger={<Button>{t('webhooks.commands.edit')}</Button>}>
+      {(close) => (
+        <EditEndpointForm
+          endpoint={props.endpoint}
+          onSaved={(endpoint) => {
+            close();
+            props.onSaved(endpoint);
+          }}
+        />
+      )}
     </FormDialog>
   );
 }
@@ -38,36 +34,28 @@ function EditEndpointForm(props: {
 }) {
   const { endpoint } = props;
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(() => draftOf(endpoint));
-  const [checked, setChecked] = useState(false);
   const [unchanged, setUnchanged] = useState(false);
   const update = useUpdateEndpoint(endpoint.id);
-  const problems = checked ? draftProblems(t, draft) : new Map();
-  const shown = problems.size > 0 ? problems : fieldProblems(t, update.error);
 
-  const onSubmit = () => {
-    setChecked(true);
-    update.reset();
-    if (draftProblems(t, draft).size > 0) return;
+  const onSubmit = (draft: EndpointDraft) => {
     const patch = patchOf(draft, endpoint);
     setUnchanged(Object.keys(patch).length === 0);
     if (Object.keys(patch).length > 0) update.mutate(patch, { onSuccess: props.onSaved });
   };
 
   return (
-    <DialogForm
+    <EndpointForm
+      endpoint={endpoint}
       title={t('webhooks.form.editTitle')}
-      onSubmit={onSubmit}
       submit={update.isPending ? t('webhooks.form.saving') : t('webhooks.form.save')}
-      cancel={t('webhooks.form.cancel')}
-      pending={update.isPending}
+      mutation={update}
+      onSubmit={onSubmit}
     >
-      <EndpointFields draft={draft} onChange={setDraft} problems={shown} />
       {unchanged && (
         <MessageBar intent="info" role="status">
           <MessageBarBody>{t('webhooks.form.noChanges')}</MessageBarBody>
         </MessageBar>
       )}
-    </DialogForm>
+    </EndpointForm>
   );
 }

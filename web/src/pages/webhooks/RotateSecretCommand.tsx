@@ -1,7 +1,8 @@
+import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { WebhookEndpoint, WebhookEndpointWithSecret } from '../../lib/webhooks';
-import { ConfirmDialog } from './ConfirmDialog';
 import { useRotateSecret } from './mutations';
 import { commandProblem } from './problems';
 
@@ -21,10 +22,11 @@ export function RotateSecretCommand(props: {
         if (next) rotate.reset();
         setOpen(next);
       }}
-      button={t('webhooks.commands.rotate')}
+      trigger={<Button>{t('webhooks.commands.rotate')}</Button>}
       title={t('webhooks.confirm.rotateTitle', { url })}
       text={t('webhooks.confirm.rotateText')}
       confirm={t('webhooks.confirm.rotate')}
+      keep={t('webhooks.confirm.keep')}
       pending={rotate.isPending}
       problem={rotate.isError ? commandProblem(t, rotate.error) : undefined}
       onConfirm={() =>

@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { ReactElement, ReactNode, SyntheticEvent } from 'react';
+import { useState, type ReactElement, type ReactNode, type SyntheticEvent } from 'react';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -18,18 +18,17 @@ const useStyles = makeStyles({
 
 /**
  * A button that opens a dialog. Its content is mounted while open only, so that every opening
- * starts from a fresh form.
+ * starts from a fresh form; it gets a way to close the dialog, e.g. once the form is saved.
  */
 export function FormDialog(props: {
   trigger: ReactElement;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  children: ReactNode;
+  children: (close: () => void) => ReactNode;
 }) {
+  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={props.open} onOpenChange={(_event, data) => props.onOpenChange(data.open)}>
+    <Dialog open={open} onOpenChange={(_event, data) => setOpen(data.open)}>
       <DialogTrigger disableButtonEnhancement>{props.trigger}</DialogTrigger>
-      <DialogSurface>{props.children}</DialogSurface>
+      <DialogSurface>{props.children(() => setOpen(false))}</DialogSurface>
     </Dialog>
   );
 }

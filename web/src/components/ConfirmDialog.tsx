@@ -11,27 +11,27 @@ import {
   MessageBarBody,
   Text,
 } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import type { ReactElement } from 'react';
 
 /** A command that asks first: its button, then a dialog saying what will happen. */
 export function ConfirmDialog(props: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  button: string;
+  /** The button that opens the dialog. */
+  trigger: ReactElement;
   title: string;
   text: string;
+  /** The words of the button that does it, and of the one that does not. */
   confirm: string;
+  keep: string;
   pending: boolean;
   /** The refusal, in words, when the command failed. */
   problem?: string;
   onConfirm: () => void;
 }) {
-  const { t } = useTranslation();
   return (
     <Dialog open={props.open} onOpenChange={(_event, data) => props.onOpenChange(data.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button>{props.button}</Button>
-      </DialogTrigger>
+      <DialogTrigger disableButtonEnhancement>{props.trigger}</DialogTrigger>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{props.title}</DialogTitle>
@@ -52,7 +52,7 @@ export function ConfirmDialog(props: {
               {props.confirm}
             </Button>
             <DialogTrigger disableButtonEnhancement>
-              <Button>{t('webhooks.confirm.keep')}</Button>
+              <Button>{props.keep}</Button>
             </DialogTrigger>
           </DialogActions>
         </DialogBody>
