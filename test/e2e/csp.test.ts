@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('the content security policy in chromium', () => {
     await open(page, '/customers/new');
     await page.getByRole('heading', { name: 'New customer' }).waitFor();
     const nav = page.getByRole('navigation');
-    for (const title of ['Pricing and offers', 'Audit log', 'Users', 'Webhooks']) {
+    for (const title of ['Pricing and offers', 'Audit log', 'Webhooks', 'Users']) {
       await nav.getByRole('link', { name: title }).click();
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
     }
