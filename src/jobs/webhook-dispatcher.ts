@@ -1,28 +1,29 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
-import type { DeliveryAttempt } from '../domain/webhooks/delivery.js';
 import { presentEvent } from '../http/presenters/event.js';
 import type { AppContext } from '../services/context.js';
 import {
   claimDeliveries,
   claimLeaseMs,
   prepareDeliveries,
-  recordAttempts,
-  type ClaimedDelivery,
+  releaseDeliveries,
+  type PreparedDelivery,
 } from '../services/webhooks/dispatch.js';
 import type { Resolve } from '../services/webhooks/address-guard.js';
 import { WebhookSender } from '../services/webhooks/webhook-sender.js';
 import { MAX_WEBHOOK_ENDPOINTS } from '../domain/webhooks/endpoint.js';
 import { ATTEMPT_TIMEOUT_MS } from '../domain/webhooks/retry-schedule.js';
 import { VERSION } from '../version.js';
+import { AttemptRecorder } from './attempt-recorder.js';
+import { EndpointLanes } from './endpoint-lanes.js';
 
 export interface DispatcherOptions {
   /** How often to look for due deliveries while idle. */
   pollIntervalMs: number;
   /** Attempts at once to one endpoint from this process. */
   concurrencyPerEndpoint: number;
-  /** Attempts at once in all. */
-  maxInFlight?: number;
+  /** Deliveries held at once in all, posting or waiting for their endpoint. */
+  maxHeld?: number;
   logger: Pick<FastifyBaseLogger, 'info' | 'error' | 'warn'>;
   /** A test's resolver; the system's by default. */
   resolve?: Resolve;
@@ -42,14 +43,17 @@ export function dispatcherOptions(config: Config) {
 export interface WebhookDispatcher {
   /** Looks for due deliveries now rather than at the next poll. */
   nudge(): void;
-  /** Claims no more, lets the attempts under way finish and records them. */
+  /** Claims no more, gives back what waits, lets the attempts under way finish, records them. */
   stop(): Promise<void>;
 }
 
-interface Finished {
-  claimed: ClaimedDelivery;
-  attempt: DeliveryAttempt;
-}
+/**
+ * Each endpoint holds three rounds of its concurrency: the posts under way and the next two,
+ * claimed ahead so that finishing a post starts the next without asking the database. Three
+ * rounds of attempts fit in a claim's lease (four attempt timeouts), so a waiting claim never
+ * runs out before its turn.
+ */
+const ROUNDS_HELD = 3;
 
 /**
  * Delivers webhooks from this process: claims due deliveries (never one another dispatcher
@@ -60,8 +64,9 @@ export function startWebhookDispatcher(
   ctx: AppContext,
   options: DispatcherOptions,
 ): WebhookDispatcher {
-  const maxInFlight = options.maxInFlight ?? 128;
+  const maxHeld = options.maxHeld ?? 384;
   const timeoutMs = options.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
+  const leaseMs = claimLeaseMs(timeoutMs);
   const sender = new WebhookSender({
     allowPrivate: ctx.webhooks.allowPrivate,
     connectionsPerOrigin: options.concurrencyPerEndpoint * MAX_WEBHOOK_ENDPOINTS,
@@ -70,78 +75,46 @@ export function startWebhookDispatcher(
     ...(options.resolve ? { resolve: options.resolve } : {}),
     timeoutMs,
   });
-  const leaseMs = claimLeaseMs(timeoutMs);
-  const perEndpoint = new Map<string, number>();
-  let inFlight = 0;
+  const recorder = new AttemptRecorder(ctx, (err, attempts) =>
+    // Unrecorded attempts are made again once their claims run out: none is lost.
+    options.logger.error({ err, attempts }, 'recording webhook attempts failed'),
+  );
+  const lanes = new EndpointLanes<PreparedDelivery>(
+    options.concurrencyPerEndpoint,
+    ROUNDS_HELD,
+    async (prepared) => {
+      const attempt =
+        'failure' in prepared
+          ? {
+              at: ctx.clock.now(),
+              statusCode: null,
+              error: prepared.failure,
+              durationMs: 0,
+              responseBody: null,
+            }
+          : await sender.post(prepared.url, prepared.headers, prepared.body);
+      recorder.add(prepared.claimed, attempt);
+      if (lanes.runningLow(prepared.claimed.endpointId)) pump();
+    },
+  );
   let stopped = false;
   let pumping = false;
   let pumpAgain = false;
   let timer: NodeJS.Timeout | undefined;
-  const finished: Finished[] = [];
-  let flushing: Promise<void> = Promise.resolve();
-  let flushQueued = false;
-  const attempts = new Set<Promise<void>>();
-
   const isRunning = () => !stopped;
-  const busy = () =>
-    [...perEndpoint].filter(([, n]) => n >= options.concurrencyPerEndpoint).map(([id]) => id);
-  const freeSlots = (endpointId: string) =>
-    options.concurrencyPerEndpoint - (perEndpoint.get(endpointId) ?? 0);
 
-  const flush = () => {
-    if (flushQueued) return;
-    flushQueued = true;
-    flushing = flushing.then(async () => {
-      flushQueued = false;
-      const batch = finished.splice(0);
-      try {
-        await recordAttempts(ctx, batch);
-      } catch (err) {
-        // Unrecorded attempts are made again once their claims run out: none is lost.
-        options.logger.error({ err, attempts: batch.length }, 'recording webhook attempts failed');
-      }
-    });
-  };
-
-  const send = (claimed: ClaimedDelivery, post: () => Promise<DeliveryAttempt>) => {
-    inFlight += 1;
-    perEndpoint.set(claimed.endpointId, (perEndpoint.get(claimed.endpointId) ?? 0) + 1);
-    const running = post().then((attempt) => {
-      inFlight -= 1;
-      const left = (perEndpoint.get(claimed.endpointId) ?? 1) - 1;
-      if (left === 0) perEndpoint.delete(claimed.endpointId);
-      else perEndpoint.set(claimed.endpointId, left);
-      finished.push({ claimed, attempt });
-      flush();
-      pump();
-    });
-    attempts.add(running);
-    void running.finally(() => attempts.delete(running));
-  };
-
-  const claimAndSend = async (): Promise<boolean> => {
-    const room = maxInFlight - inFlight;
+  const claimMore = async (): Promise<boolean> => {
+    const room = maxHeld - lanes.size;
     if (room <= 0) return false;
     const claimed = await claimDeliveries(ctx, {
       limit: Math.min(room, 100),
-      freeSlots,
-      skipEndpoints: busy(),
+      freeSlots: (endpointId) => lanes.room(endpointId),
+      skipEndpoints: lanes.full(),
       leaseMs,
     });
     if (claimed.length === 0) return false;
     for (const prepared of await prepareDeliveries(ctx, claimed, presentEvent)) {
-      if ('failure' in prepared) {
-        const attempt = {
-          at: ctx.clock.now(),
-          statusCode: null,
-          error: prepared.failure,
-          durationMs: 0,
-          responseBody: null,
-        };
-        send(prepared.claimed, () => Promise.resolve(attempt));
-      } else {
-        send(prepared.claimed, () => sender.post(prepared.url, prepared.headers, prepared.body));
-      }
+      lanes.add(prepared.claimed.endpointId, prepared);
     }
     return true;
   };
@@ -162,7 +135,7 @@ export function startWebhookDispatcher(
     void (async () => {
       try {
         do {
-          while (isRunning() && (await claimAndSend()));
+          while (isRunning() && (await claimMore()));
         } while (nudged());
       } catch (err) {
         options.logger.error({ err }, 'claiming webhook deliveries failed');
@@ -185,9 +158,13 @@ export function startWebhookDispatcher(
       stopped = true;
       clearTimeout(timer);
       while (pumping) await new Promise((resolve) => setTimeout(resolve, 5));
-      await Promise.all([...attempts]);
-      flush();
-      await flushing;
+      const waiting = lanes.drainWaiting().map((prepared) => prepared.claimed);
+      await releaseDeliveries(ctx, waiting).catch((err: unknown) => {
+        // Not given back, they are claimed again when their leases run out.
+        options.logger.error({ err }, 'giving back webhook deliveries failed');
+      });
+      while (lanes.size > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      await recorder.flush();
       sender.close();
     },
   };

@@ -194,6 +194,21 @@ export async function recordAttempt(
   return true;
 }
 
+/** Gives back claims not acted on (a stopping dispatcher's): due at once, for any dispatcher. */
+export async function releaseClaims(
+  db: Db,
+  claims: readonly Pick<ClaimedDelivery, 'id' | 'claimToken'>[],
+): Promise<void> {
+  for (const claim of claims) {
+    await db
+      .updateTable('webhook_deliveries')
+      .set({ claim_token: null, next_attempt_at: null })
+      .where('id', '=', claim.id)
+      .where('claim_token', '=', claim.claimToken)
+      .execute();
+  }
+}
+
 /**
  * Makes the delivery due at once with a new retry schedule. False when it is not the partner's
  * endpoint's, or when a dispatcher holds it now (the attempt under way decides what comes next).

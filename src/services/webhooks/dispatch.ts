@@ -6,6 +6,7 @@ import { inTransaction } from '../../store/transaction.js';
 import {
   claimDueDeliveries,
   recordAttempt,
+  releaseClaims,
   type ClaimedDelivery,
 } from '../../store/webhook-deliveries.js';
 import {
@@ -50,6 +51,15 @@ export function claimDeliveries(
       ...which,
     }),
   );
+}
+
+/** Gives back claimed deliveries this dispatcher will not attempt (it is stopping). */
+export function releaseDeliveries(
+  ctx: AppContext,
+  claims: readonly Pick<ClaimedDelivery, 'id' | 'claimToken'>[],
+): Promise<void> {
+  if (claims.length === 0) return Promise.resolve();
+  return inTransaction(ctx.db, (trx) => releaseClaims(trx, claims));
 }
 
 /** A claimed delivery made ready to post, or the reason it cannot be posted at all. */
