@@ -2,7 +2,7 @@
 export const webhooksEn = {
   title: 'Webhooks',
   intro:
-    'Your systems hear of every change as it happens: each event is sent, signed, to the endpoints that subscribe to it, and retried for three days until they answer.',
+    'Your systems hear of every change as it happens: each event is sent, signed, to the endpoints that subscribe to it, and retried with growing delays, for about a day by default, until they answer.',
   /** Completes app.notAllowed: “Your role may not …”. */
   notAllowed: 'manage webhooks',
   endpoints: 'Endpoints',
@@ -104,7 +104,8 @@ export const webhooksEn = {
   },
   deliveries: {
     title: 'Deliveries to {{url}}',
-    intro: 'Newest first. A failed attempt is retried with growing delays for three days.',
+    intro:
+      'Newest first. A failed attempt is retried with growing delays, for about a day by default.',
     status: 'Status',
     anyStatus: 'All statuses',
     refresh: 'Refresh',

@@ -4,7 +4,7 @@ import type { webhooksEn } from './webhooks.en';
 export const webhooksZhTW: typeof webhooksEn = {
   title: 'Webhook 通知',
   intro:
-    '每項變更發生時，您的系統都會立即得知：每個事件都會經過簽署後傳送到訂閱該事件的端點；若端點未回應，會在三天內持續重試。',
+    '每項變更發生時，您的系統都會立即得知：每個事件都會經過簽署後傳送到訂閱該事件的端點；若端點未回應，會以逐漸拉長的間隔持續重試（預設約一天）。',
   notAllowed: '管理 Webhook 通知',
   endpoints: '端點',
   count: '{{count}} / {{max}} 個端點',
@@ -99,7 +99,7 @@ export const webhooksZhTW: typeof webhooksEn = {
   },
   deliveries: {
     title: '傳送到 {{url}} 的記錄',
-    intro: '最新的在最上方。失敗的嘗試會在三天內以逐漸拉長的間隔重試。',
+    intro: '最新的在最上方。失敗的嘗試會以逐漸拉長的間隔重試（預設約一天）。',
     status: '狀態',
     anyStatus: '所有狀態',
     refresh: '重新整理',
