@@ -28,3 +28,17 @@ export class Cleanup {
     }
   }
 }
+
+/** Runs a bench's main: a failure is printed with its stack and exits 1; cleanup runs either way. */
+export async function runBench(main: () => Promise<void>, cleanup: Cleanup): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  } finally {
+    await cleanup.run();
+  }
+}

@@ -14,7 +14,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDatabaseUrl } from '../src/store/database-url.js';
-import { cleanupOnExit } from './cleanup.js';
+import { cleanupOnExit, runBench } from './cleanup.js';
 import { BENCH } from './config.js';
 import { CustomerCycle } from './customers.js';
 import { measureOrders, type Measurement } from './measure.js';
@@ -236,13 +236,4 @@ function others(result: Measurement): string {
   return parts.length === 0 ? 'none' : parts.join(', ');
 }
 
-try {
-  await main();
-} catch (error) {
-  process.stderr.write(
-    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exitCode = 1;
-} finally {
-  await cleanup.run();
-}
+await runBench(main, cleanup);

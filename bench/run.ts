@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDatabaseUrl } from '../src/store/database-url.js';
-import { cleanupOnExit } from './cleanup.js';
+import { cleanupOnExit, runBench } from './cleanup.js';
 import { benchFloor } from './floor.js';
 import { benchFullStack, type FullStackDatabase } from './full-stack.js';
 import { createScratchDatabase, describeServer } from './postgres.js';
@@ -68,13 +68,4 @@ async function fullStackDatabase(workdir: string): Promise<FullStackDatabase> {
   return { label: 'PostgreSQL', url: scratch.url, target };
 }
 
-try {
-  await main();
-} catch (error) {
-  process.stderr.write(
-    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exitCode = 1;
-} finally {
-  await cleanup.run();
-}
+await runBench(main, cleanup);

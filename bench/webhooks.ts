@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { dispatcherOptions } from '../src/jobs/webhook-dispatcher.js';
 import { parseDatabaseUrl } from '../src/store/database-url.js';
-import { cleanupOnExit } from './cleanup.js';
+import { cleanupOnExit, runBench } from './cleanup.js';
 import { createScratchDatabase, describeServer } from './postgres.js';
 import { benchWebhooks, type DatabaseFigures, type WebhookBenchOptions } from './webhooks/run.js';
 
@@ -190,13 +190,4 @@ function positive(name: string, fallback: number): number {
   return value;
 }
 
-try {
-  await main();
-} catch (error) {
-  process.stderr.write(
-    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exitCode = 1;
-} finally {
-  await cleanup.run();
-}
+await runBench(main, cleanup);
