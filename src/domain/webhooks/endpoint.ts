@@ -16,6 +16,9 @@ export const ALL_EVENT_TYPES = '*';
 
 export type WebhookDisabledReason = 'manual' | 'failing';
 
+/** After a rotation the old secret signs beside the new one this long, for receivers to switch. */
+export const PREVIOUS_SECRET_SIGNS_MS = 24 * 60 * 60 * 1000;
+
 export interface WebhookEndpoint {
   id: string;
   partnerId: string;
@@ -31,6 +34,19 @@ export interface WebhookEndpoint {
   previousSecretExpiresAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** Until when a secret rotated away at `rotatedAt` still signs. */
+export function previousSecretExpiry(rotatedAt: Date): Date {
+  return new Date(rotatedAt.getTime() + PREVIOUS_SECRET_SIGNS_MS);
+}
+
+/** Whether the secret before the last rotation signs at `now`, beside the current one. */
+export function previousSecretSigns(
+  endpoint: Pick<WebhookEndpoint, 'previousSecretExpiresAt'>,
+  now: Date,
+): boolean {
+  return endpoint.previousSecretExpiresAt !== null && endpoint.previousSecretExpiresAt > now;
 }
 
 /** Whether an event of `type` goes to the endpoint. The test event goes only where it is sent. */

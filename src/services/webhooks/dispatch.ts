@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveryAttempt } from '../../domain/webhooks/delivery.js';
+import { previousSecretSigns } from '../../domain/webhooks/endpoint.js';
 import { attemptVerdict, failedTooLong } from '../../domain/webhooks/retry-schedule.js';
 import { appendEvents, eventsByIds } from '../../store/events.js';
 import { inTransaction } from '../../store/transaction.js';
@@ -14,6 +15,7 @@ import {
   endpointsByIds,
   markEndpointAnswering,
   markEndpointFailing,
+  type StoredEndpoint,
 } from '../../store/webhook-endpoints.js';
 import type { AppContext } from '../context.js';
 import { systemEvent } from '../events.js';
@@ -91,7 +93,7 @@ export async function prepareDeliveries(
     if (!stored || !event) return [];
     let secrets: string[];
     try {
-      secrets = signingSecrets(ctx, stored.secrets, stored.endpoint.previousSecretExpiresAt, now);
+      secrets = signingSecrets(ctx, stored, now);
     } catch (error) {
       return [{ claimed: delivery, failure: `cannot sign: ${(error as Error).message}` }];
     }
@@ -111,20 +113,12 @@ export async function prepareDeliveries(
   });
 }
 
-function signingSecrets(
-  ctx: AppContext,
-  sealed: { current: string; previous: string | null },
-  previousExpiresAt: Date | null,
-  now: Date,
-): string[] {
+function signingSecrets(ctx: AppContext, stored: StoredEndpoint, now: Date): string[] {
   const box = ctx.webhooks.secrets;
   if (!box) throw new Error('no PSC_SECRET_KEY on this process');
-  const previousSigns =
-    sealed.previous !== null && previousExpiresAt !== null && previousExpiresAt > now;
-  return [
-    box.open(sealed.current),
-    ...(previousSigns && sealed.previous ? [box.open(sealed.previous)] : []),
-  ];
+  const { current, previous } = stored.secrets;
+  const both = previous !== null && previousSecretSigns(stored.endpoint, now);
+  return [box.open(current), ...(both ? [box.open(previous)] : [])];
 }
 
 /**

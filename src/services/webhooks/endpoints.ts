@@ -4,6 +4,7 @@ import { authorize } from '../../domain/permissions.js';
 import {
   MAX_WEBHOOK_ENDPOINTS,
   normalizeEventTypes,
+  previousSecretExpiry,
   type WebhookEndpoint,
 } from '../../domain/webhooks/endpoint.js';
 import { parseWebhookUrl } from '../../domain/webhooks/webhook-url.js';
@@ -23,9 +24,6 @@ import { callerEvent } from '../events.js';
 import { newId } from '../ids.js';
 import { publicAddresses } from './address-guard.js';
 import type { SecretBox } from './secret-box.js';
-
-/** After a rotation the old secret signs beside the new one this long. */
-export const PREVIOUS_SECRET_SIGNS_MS = 24 * 60 * 60 * 1000;
 
 export interface EndpointInput {
   url: string;
@@ -163,7 +161,7 @@ export async function rotateSecret(ctx: CallerContext, id: string): Promise<Endp
     const now = ctx.serverClock.now();
     const endpoint: WebhookEndpoint = {
       ...stored.endpoint,
-      previousSecretExpiresAt: new Date(now.getTime() + PREVIOUS_SECRET_SIGNS_MS),
+      previousSecretExpiresAt: previousSecretExpiry(now),
       updatedAt: now,
     };
     await writeEndpoint(trx, {

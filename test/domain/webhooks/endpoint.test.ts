@@ -5,6 +5,8 @@ import {
   ALL_EVENT_TYPES,
   endpointWants,
   normalizeEventTypes,
+  previousSecretExpiry,
+  previousSecretSigns,
   SUBSCRIBABLE_EVENT_TYPES,
   WEBHOOK_TEST_EVENT,
 } from '../../../src/domain/webhooks/endpoint.js';
@@ -134,5 +136,17 @@ describe('endpointWants', () => {
     expect(
       endpointWants({ enabled: true, eventTypes: [WEBHOOK_TEST_EVENT] }, WEBHOOK_TEST_EVENT),
     ).toBe(false);
+  });
+});
+
+describe('the secret before a rotation', () => {
+  it('signs beside the new one for 24 hours after the rotation, and not at their end', () => {
+    const rotatedAt = new Date('2026-12-02T10:00:00.000Z');
+    const expires = previousSecretExpiry(rotatedAt);
+    expect(expires.toISOString()).toBe('2026-12-03T10:00:00.000Z');
+    const endpoint = { previousSecretExpiresAt: expires };
+    expect(previousSecretSigns(endpoint, new Date('2026-12-03T09:59:59.999Z'))).toBe(true);
+    expect(previousSecretSigns(endpoint, expires)).toBe(false);
+    expect(previousSecretSigns({ previousSecretExpiresAt: null }, rotatedAt)).toBe(false);
   });
 });
