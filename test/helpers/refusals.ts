@@ -10,3 +10,14 @@ export function refusalCode(act: () => unknown): ErrorCode | undefined {
     throw error;
   }
 }
+
+/** The DomainError `act` refuses with, with its code and field-level details; fails if none. */
+export function refusal(act: () => unknown): DomainError {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}

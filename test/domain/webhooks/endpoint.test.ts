@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/domain/errors.js';
+import { refusal } from '../../helpers/refusals.js';
 import { EVENT_TYPES } from '../../../src/domain/event.js';
 import {
   ALL_EVENT_TYPES,
@@ -10,17 +10,6 @@ import {
   SUBSCRIBABLE_EVENT_TYPES,
   WEBHOOK_TEST_EVENT,
 } from '../../../src/domain/webhooks/endpoint.js';
-
-/** The refusal `run` throws: a DomainError, with its code and its field-level details. */
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('the subscribable event types', () => {
   it('are every registered type but the test event', () => {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/domain/errors.js';
+import { refusal } from '../../helpers/refusals.js';
 import {
   literalAddress,
   MAX_WEBHOOK_URL_LENGTH,
   parseWebhookUrl,
 } from '../../../src/domain/webhooks/webhook-url.js';
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** Refused as not a URL a webhook can have: 400 validation_failed at /url. */
 function expectInvalid(text: string, allowPrivate = false) {
