@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { DomainError, notFound } from '../../domain/errors.js';
 import { authorize } from '../../domain/permissions.js';
 import {
+  ALL_EVENT_TYPES,
   MAX_WEBHOOK_ENDPOINTS,
+  SUBSCRIBABLE_EVENT_TYPES,
   normalizeEventTypes,
   previousSecretExpiry,
   type WebhookEndpoint,
@@ -44,6 +46,12 @@ export interface EndpointWithSecret {
 export async function listEndpoints(ctx: CallerContext): Promise<WebhookEndpoint[]> {
   authorize(ctx.role, 'webhooks.manage');
   return (await queryEndpoints(ctx.db, ctx.partner.id)).map((stored) => stored.endpoint);
+}
+
+/** The event types an endpoint may name, and the name for all of them. */
+export function subscribableEventTypes(ctx: CallerContext): { items: string[]; all: '*' } {
+  authorize(ctx.role, 'webhooks.manage');
+  return { items: [...SUBSCRIBABLE_EVENT_TYPES], all: ALL_EVENT_TYPES };
 }
 
 export async function getEndpoint(ctx: CallerContext, id: string): Promise<WebhookEndpoint> {

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ALL_EVENT_TYPES, SUBSCRIBABLE_EVENT_TYPES } from '../../../domain/webhooks/endpoint.js';
 import { listDeliveries, redeliver, sendTestEvent } from '../../../services/webhooks/deliveries.js';
 import {
   createEndpoint,
@@ -9,10 +8,11 @@ import {
   getEndpoint,
   listEndpoints,
   rotateSecret,
+  subscribableEventTypes,
   updateEndpoint,
 } from '../../../services/webhooks/endpoints.js';
-import { authorize } from '../../../domain/permissions.js';
 import { caller } from '../../plugins/auth.js';
+import { ALL_EVENT_TYPES } from '../../../domain/webhooks/endpoint.js';
 import type { IdempotentWork } from '../../../services/run-idempotent.js';
 import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentDelivery, presentEndpoint, presentWithSecret } from '../../presenters/webhook.js';
@@ -73,10 +73,7 @@ export function webhookRoutes(instance: FastifyInstance): void {
         },
       },
     },
-    (request) => {
-      authorize(caller(request).role, 'webhooks.manage');
-      return Promise.resolve({ items: [...SUBSCRIBABLE_EVENT_TYPES], all: ALL_EVENT_TYPES });
-    },
+    (request) => Promise.resolve(subscribableEventTypes(caller(request))),
   );
 
   app.post(
@@ -231,16 +228,10 @@ export function webhookRoutes(instance: FastifyInstance): void {
     },
     async (request, reply) => {
       const { webhookId, deliveryId } = request.params;
-      const answer = await idempotent(request, reply, {
-        authorize: needs('webhooks.manage'),
-        async run(ctx) {
-          return {
-            status: 202,
-            body: presentDelivery(await redeliver(ctx, webhookId, deliveryId)),
-          };
-        },
-      });
-      return reply.code(answer.status).send(answer.body);
+      return once(request, reply, async (ctx) => ({
+        status: 202,
+        body: presentDelivery(await redeliver(ctx, webhookId, deliveryId)),
+      }));
     },
   );
 }
