@@ -6,6 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
 import { App } from './App';
+import { AppToaster } from './components/Toasts';
 import { i18n } from './i18n';
 
 const queryClient: QueryClient = new QueryClient({
@@ -35,6 +36,7 @@ if (root) {
           <QueryClientProvider client={queryClient}>
             <BrowserRouter>
               <App />
+              <AppToaster />
             </BrowserRouter>
           </QueryClientProvider>
         </FluentProvider>
