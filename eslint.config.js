@@ -33,6 +33,7 @@ export default tseslint.config(
       'test-results/',
       'web/dist/',
       'web/src/api/schema.d.ts',
+      'src/cli/api/schema.d.ts',
     ],
   },
   js.configs.recommended,
