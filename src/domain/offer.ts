@@ -39,6 +39,16 @@ export interface TrialTerms {
   conversionTargetOfferIds: string[];
 }
 
+/** A product's or offer's text in a language other than English, the base text. */
+export interface CatalogText {
+  name: string;
+  /** Left out, the English description is shown. */
+  description?: string;
+}
+
+/** Texts by BCP 47 language tag (e.g. "zh-TW"); a language left out shows the English text. */
+export type CatalogTranslations = Record<string, CatalogText>;
+
 export interface OfferPolicies extends RetentionPolicy {
   /** Hours after purchase during which a cancel is allowed; null = always. */
   cancellationWindowHours: number | null;
@@ -53,6 +63,10 @@ export interface Offer {
   productName: string;
   name: string;
   description: string;
+  /** The offer's name and description in other languages. */
+  translations?: CatalogTranslations;
+  /** The product's name and description in other languages, as productName is the English one. */
+  productTranslations?: CatalogTranslations;
   unitType: UnitType;
   isAddOn: boolean;
   baseOfferIds: string[];
@@ -76,6 +90,7 @@ export interface Product {
   id: string;
   name: string;
   description: string;
+  translations?: CatalogTranslations;
 }
 
 export interface Market {

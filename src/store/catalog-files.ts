@@ -15,7 +15,7 @@ export class CatalogError extends Error {
   override readonly name = 'CatalogError';
 }
 
-type OfferFile = Omit<Offer, 'productId' | 'productName' | 'policies'> & {
+type OfferFile = Omit<Offer, 'productId' | 'productName' | 'productTranslations' | 'policies'> & {
   policies: Omit<Offer['policies'], 'retentionBaseDays' | 'retentionMaxDays'> &
     Partial<Pick<Offer['policies'], 'retentionBaseDays' | 'retentionMaxDays'>>;
 };
@@ -85,8 +85,10 @@ export function loadCatalog(dir: string): Catalog {
 function withDefaults(offer: OfferFile, product: Product): Offer {
   return {
     ...offer,
+    translations: offer.translations ?? {},
     productId: product.id,
     productName: product.name,
+    productTranslations: product.translations ?? {},
     policies: {
       ...offer.policies,
       retentionBaseDays: offer.policies.retentionBaseDays ?? DEFAULT_RETENTION_BASE_DAYS,
@@ -138,6 +140,9 @@ function describe(error: ErrorObject, data: unknown): string {
 }
 
 function extra(error: ErrorObject): string {
+  const propertyName =
+    error.propertyName ?? (error.params as { propertyName?: string }).propertyName;
+  if (propertyName !== undefined) return ` ("${propertyName}")`;
   if (error.keyword === 'additionalProperties') {
     return ` ("${String(error.params.additionalProperty)}")`;
   }

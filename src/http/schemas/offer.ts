@@ -12,13 +12,26 @@ export const InstanceSchema = literals(INSTANCES);
 export const BillingCycleSchema = literals(BILLING_CYCLES);
 export const TermDurationSchema = literals(TERM_DURATIONS, 'ISO 8601 duration of the term.');
 
+const CatalogTranslationsSchema = (of: string) =>
+  Type.Record(
+    Type.String(),
+    Type.Object({ name: Type.String(), description: Type.Optional(Type.String()) }),
+    {
+      description: `${of} in other languages, by BCP 47 language tag (e.g. "zh-TW"). English is the base text; a language or a description left out means the English one.`,
+    },
+  );
+
 export const OfferSchema = Type.Object(
   {
     id: Type.String(),
     productId: Type.String(),
     productName: Type.String(),
+    productTranslations: Type.Optional(
+      CatalogTranslationsSchema("The product's name and description"),
+    ),
     name: Type.String(),
     description: Type.String(),
+    translations: Type.Optional(CatalogTranslationsSchema("The offer's name and description")),
     unitType: literals(UNIT_TYPES),
     isAddOn: Type.Boolean(),
     baseOfferIds: Type.Array(Type.String()),
