@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken, unwrap, type Session } from './api/client';
 
-const SESSION_KEY = ['session'] as const;
+export const SESSION_KEY = ['session'] as const;
 
 /** The signed-in user, or null when nobody is signed in (the API answers 401). */
 export function useSession() {
@@ -53,4 +53,9 @@ export function useCan(): (permission: Permission) => boolean {
   const session = useSession();
   const permissions = session.data?.permissions ?? [];
   return (permission) => permissions.includes(permission);
+}
+
+/** Whether the signed-in user must replace a temporary password before doing anything else. */
+export function useMustChangePassword(): boolean {
+  return useSession().data?.user.mustChangePassword === true;
 }

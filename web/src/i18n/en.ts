@@ -1,5 +1,6 @@
 import { auditEn } from './features/audit.en';
 import { billingEn } from './features/billing.en';
+import { customersEn } from './features/customers.en';
 import { pricingEn } from './features/pricing.en';
 import { usersEn } from './features/users.en';
 import { webhooksEn } from './features/webhooks.en';
@@ -262,6 +263,7 @@ export const en = {
     },
   },
   pricing: pricingEn,
+  customerPage: customersEn,
   audit: auditEn,
   users: usersEn,
   billing: billingEn,

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { auditZhTW } from './features/audit.zh-TW';
 import { billingZhTW } from './features/billing.zh-TW';
+import { customersZhTW } from './features/customers.zh-TW';
 import { pricingZhTW } from './features/pricing.zh-TW';
 import { usersZhTW } from './features/users.zh-TW';
 import { webhooksZhTW } from './features/webhooks.zh-TW';
@@ -256,6 +257,7 @@ export const zhTW: Messages = {
     },
   },
   pricing: pricingZhTW,
+  customerPage: customersZhTW,
   audit: auditZhTW,
   users: usersZhTW,
   billing: billingZhTW,

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { ErrorBar, Loading } from '../components/common';
+import { useNotify } from '../components/Toasts';
 import { useCan, useSession } from '../session';
 import { InviteUserDialog, type Invited } from './users/InviteUserDialog';
 import { USERS_KEY } from './users/model';
@@ -53,6 +54,7 @@ function UsersManager() {
   });
   const [invited, setInvited] = useState<Invited | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const notify = useNotify();
 
   const onInvited = (answer: Invited) => {
     setInvited(answer.temporaryPassword ? answer : null);
@@ -62,6 +64,12 @@ function UsersManager() {
         role: t(`users.roles.${answer.user.role}`),
       }),
     );
+  };
+
+  const onReset = (answer: Invited) => {
+    setInvited(answer.temporaryPassword ? answer : null);
+    setNotice(null);
+    notify(t('users.reset.done', { name: answer.user.displayName || answer.user.email }));
   };
 
   return (
@@ -94,6 +102,7 @@ function UsersManager() {
           selfId={session.data?.user.id}
           labelledBy="users-title"
           onNotice={setNotice}
+          onReset={onReset}
         />
       )}
     </section>

@@ -56,7 +56,7 @@ export const usersEn = {
     title: 'Temporary password for {{email}}',
     label: 'Temporary password',
     warning:
-      'Copy it now and hand it over securely: it will not be shown again. They can change it on their Account page.',
+      'Copy it now and hand it over securely: it will not be shown again. They choose their own password when they first sign in with it.',
     copy: 'Copy',
     copied: 'Copied to the clipboard.',
     copyFailed: 'Could not copy: select the password and copy it yourself.',
@@ -88,12 +88,28 @@ export const usersEn = {
     disabled: '{{name}} is disabled.',
     enabled: '{{name}} is enabled again.',
   },
+  reset: {
+    button: 'Reset password',
+    buttonFor: 'Reset the password of {{name}}',
+    title: 'Reset the password of {{name}}?',
+    text: '{{name}} is signed out, and their password is replaced by a temporary one, shown to you once. They choose a new password when they next sign in.',
+    confirm: 'Reset password',
+    keep: 'Cancel',
+    done: 'The password of {{name}} was reset.',
+  },
+  forced: {
+    title: 'Choose a new password',
+    intro:
+      'Your password was set by an administrator. Choose your own before you go on; your current password is the temporary one you were given.',
+    changed: 'Password changed. Welcome!',
+  },
   problems: {
     emailTaken: 'A user with this email already exists.',
     ownAccess: 'You cannot change your own role or disable yourself; ask another global admin.',
     forbidden: 'You may not manage users; ask a global admin.',
     weakPassword: 'A password has {{min}} to {{max}} characters.',
     wrongCurrent: 'The current password is not right.',
+    unchanged: 'Choose a password other than your current one.',
     failed: 'Not done: {{message}}',
   },
   account: {

@@ -50,7 +50,8 @@ export const usersZhTW: typeof usersEn = {
   temporary: {
     title: '{{email}} 的臨時密碼',
     label: '臨時密碼',
-    warning: '請立即複製並以安全的方式交給對方：此密碼不會再次顯示。對方可在「帳戶」頁面變更密碼。',
+    warning:
+      '請立即複製並以安全的方式交給對方：此密碼不會再次顯示。對方首次以此密碼登入時，須設定自己的密碼。',
     copy: '複製',
     copied: '已複製到剪貼簿。',
     copyFailed: '無法複製：請自行選取密碼並複製。',
@@ -81,12 +82,28 @@ export const usersZhTW: typeof usersEn = {
     disabled: '已停用 {{name}}。',
     enabled: '已重新啟用 {{name}}。',
   },
+  reset: {
+    button: '重設密碼',
+    buttonFor: '重設 {{name}} 的密碼',
+    title: '要重設 {{name}} 的密碼嗎？',
+    text: '{{name}} 將被登出，其密碼會改為臨時密碼，且只會向您顯示這一次。對方下次登入時須設定新密碼。',
+    confirm: '重設密碼',
+    keep: '取消',
+    done: '已重設 {{name}} 的密碼。',
+  },
+  forced: {
+    title: '設定新密碼',
+    intro:
+      '您的密碼是由系統管理員設定的。請先設定您自己的密碼再繼續；目前的密碼即為您收到的臨時密碼。',
+    changed: '密碼已變更。歡迎！',
+  },
   problems: {
     emailTaken: '已有使用者使用此電子郵件。',
     ownAccess: '您無法變更自己的角色或停用自己，請洽其他全域管理員。',
     forbidden: '您沒有管理使用者的權限，請洽全域管理員。',
     weakPassword: '密碼長度須為 {{min}} 到 {{max}} 個字元。',
     wrongCurrent: '目前的密碼不正確。',
+    unchanged: '請選擇與目前密碼不同的密碼。',
     failed: '未完成：{{message}}',
   },
   account: {

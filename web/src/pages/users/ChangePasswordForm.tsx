@@ -23,8 +23,11 @@ const useStyles = makeStyles({
   },
 });
 
-/** The signed-in user's own password; the API ends their other sessions. */
-export function ChangePasswordForm(props: { email: string }) {
+/**
+ * The signed-in user's own password; the API ends their other sessions. `onChanged` runs once
+ * the API took the new one.
+ */
+export function ChangePasswordForm(props: { email: string; onChanged?: () => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [current, setCurrent] = useState('');
@@ -46,12 +49,15 @@ export function ChangePasswordForm(props: { email: string }) {
       setNext('');
       setConfirm('');
       setChecked(false);
+      props.onChanged?.();
     },
   });
 
   const errors = {
     current: current === '' ? t('users.account.password.currentRequired') : undefined,
-    next: passwordLengthError(t, next, passwordLength),
+    next:
+      passwordLengthError(t, next, passwordLength) ??
+      (next !== '' && next === current ? t('users.problems.unchanged') : undefined),
     confirm: confirm !== next ? t('users.account.password.mismatch') : undefined,
   };
   const shown = (error: string | undefined) => (checked ? error : undefined);

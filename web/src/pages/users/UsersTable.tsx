@@ -13,11 +13,13 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
 import { AccessDialog } from './AccessDialog';
 import { EditUserDialog } from './EditUserDialog';
+import type { Invited } from './InviteUserDialog';
 import type { User } from './model';
+import { ResetPasswordDialog } from './ResetPasswordDialog';
 
 const useStyles = makeStyles({
   name: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 /** The partner's users with what each may do; `selfId` marks the row that cannot lose access. */
@@ -26,6 +28,7 @@ export function UsersTable(props: {
   selfId: string | undefined;
   labelledBy: string;
   onNotice: (text: string) => void;
+  onReset: (answer: Invited) => void;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -88,6 +91,7 @@ export function UsersTable(props: {
                       )
                     }
                   />
+                  <ResetPasswordDialog user={user} self={self} onReset={props.onReset} />
                 </span>
               </TableCell>
             </TableRow>

@@ -20,6 +20,7 @@ export function problemText(
     return t('users.problems.weakPassword', passwordLength);
   }
   if (codes.includes('invalid_credentials')) return t('users.problems.wrongCurrent');
+  if (codes.includes('password_unchanged')) return t('users.problems.unchanged');
   if (codes.includes('forbidden')) return t('users.problems.forbidden');
   return t('users.problems.failed', { message: errorMessage(error) });
 }
