@@ -40,7 +40,14 @@ describe.skipIf(!hasChromium)('the portal for each role', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect
       .poll(() => nav.getByRole('link').allInnerTexts())
-      .toEqual(['Customers', 'Pricing and offers', 'Billing', 'Audit log']);
+      .toEqual([
+        'Home',
+        'Customers',
+        'Subscriptions',
+        'Pricing and offers',
+        'Billing',
+        'Audit log',
+      ]);
     const current = nav.locator('[aria-current="page"]');
     expect(await current.allInnerTexts()).toEqual(['Customers']);
     expect(await page.getByRole('button', { name: 'New customer' }).count()).toBe(0);

@@ -1,55 +1,58 @@
 import {
   Button,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
   makeStyles,
-  mergeClasses,
-  Select,
+  OverlayDrawer,
   Text,
   tokens,
-  useId,
 } from '@fluentui/react-components';
 import {
   lazy,
   Suspense,
   useEffect,
   useRef,
+  useState,
   type ComponentType,
   type LazyExoticComponent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { ErrorBar, Loading, RouterLink } from './components/common';
-import { changeLanguage, currentLanguage, LANGUAGES, type Language } from './i18n';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { ErrorBar, Loading } from './components/common';
+import { SideNav } from './components/SideNav';
+import { MenuButton, TopBar } from './components/TopBar';
+import { useNarrowScreen } from './components/useNarrowScreen';
 import { CustomersPage } from './pages/CustomersPage';
 import { SignInPage } from './pages/SignInPage';
-import { useCan, useSession, useSignOut, type Permission } from './session';
+import { PasswordChangeGate } from './pages/users/PasswordChangeGate';
+import { useSession } from './session';
 
 const useStyles = makeStyles({
-  header: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalL,
-    flexWrap: 'wrap',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
-    backgroundColor: tokens.colorBrandBackground,
-    color: tokens.colorNeutralForegroundOnBrand,
+  shell: { display: 'flex', flexDirection: 'column', minHeight: '100vh' },
+  body: { display: 'flex', flexGrow: 1, minWidth: 0 },
+  side: {
+    flexShrink: 0,
+    width: '220px',
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     '@media print': { display: 'none' },
   },
-  product: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  nav: { flexGrow: 1, display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
-  navLink: {
-    color: tokens.colorNeutralForegroundOnBrand,
-    ':hover': { color: tokens.colorNeutralForegroundOnBrand },
-    ':hover:active': { color: tokens.colorNeutralForegroundOnBrand },
-  },
-  // The current page's link is underlined, as a link is when hovered.
-  navCurrent: { '&[aria-current="page"]': { textDecorationLine: 'underline' } },
-  language: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   main: {
+    flexGrow: 1,
+    // Without it a wide table would widen the page instead of scrolling in its own box.
+    minWidth: 0,
+    maxWidth: '1400px',
+    boxSizing: 'border-box',
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
-    maxWidth: '1200px',
+    '@media (max-width: 767px)': {
+      padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    },
     // Focused by script after navigation, not by the user: no ring around the whole page.
     ':focus': { outline: 'none' },
   },
+  drawer: { maxWidth: '85vw' },
   skip: {
     position: 'absolute',
     left: '-10000px',
@@ -67,10 +70,15 @@ function later<Name extends string>(
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
-/** Every page behind sign-in. Sign-in and the customers list, where everyone starts, load first. */
+/** Every page behind sign-in. Sign-in and the customers list load first. */
 const PAGES: readonly { path: string; Page: ComponentType | LazyExoticComponent<ComponentType> }[] =
   [
+    { path: '/', Page: later(() => import('./pages/DashboardPage'), 'DashboardPage') },
     { path: '/customers', Page: CustomersPage },
+    {
+      path: '/subscriptions',
+      Page: later(() => import('./pages/SubscriptionsPage'), 'SubscriptionsPage'),
+    },
     {
       path: '/customers/new',
       Page: later(() => import('./pages/NewCustomerPage'), 'NewCustomerPage'),
@@ -99,81 +107,46 @@ const PAGES: readonly { path: string; Page: ComponentType | LazyExoticComponent<
     { path: '/account', Page: later(() => import('./pages/AccountPage'), 'AccountPage') },
   ];
 
-/** The header's pages, each shown to the roles with one of its permissions. */
-const NAV: readonly { to: string; label: string; permissions: readonly Permission[] }[] = [
-  { to: '/customers', label: 'app.nav.customers', permissions: ['customers.read'] },
-  { to: '/pricing', label: 'app.nav.pricing', permissions: ['catalog.read'] },
-  { to: '/billing', label: 'app.nav.billing', permissions: ['billing.read', 'price_book.read'] },
-  { to: '/audit', label: 'app.nav.audit', permissions: ['audit.read'] },
-  { to: '/users', label: 'app.nav.users', permissions: ['users.manage'] },
-  { to: '/webhooks', label: 'app.nav.webhooks', permissions: ['webhooks.manage'] },
-];
-
-function LanguageSwitch() {
-  const { t } = useTranslation();
-  const id = useId('language');
-  const styles = useStyles();
-  return (
-    <div className={styles.language}>
-      <label htmlFor={id}>{t('app.language')}</label>
-      <Select
-        id={id}
-        size="small"
-        value={currentLanguage()}
-        onChange={(_event, data) => changeLanguage(data.value as Language)}
-      >
-        {LANGUAGES.map((language) => (
-          <option key={language} value={language} lang={language}>
-            {t(`languages.${language}`)}
-          </option>
-        ))}
-      </Select>
-    </div>
-  );
+/**
+ * The side navigation on a wide screen; on a phone a menu button in the top bar opens it as an
+ * overlay (focus inside, Escape closes, focus back on the button), closed again by any navigation.
+ */
+function useNavigationLayout() {
+  const narrow = useNarrowScreen();
+  // Open on the page where it was opened: moving to another page closes it.
+  const { key } = useLocation();
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  return {
+    narrow,
+    open: narrow && openOn === key,
+    setOpen: (open: boolean) => setOpenOn(open ? key : null),
+  };
 }
 
-function Header() {
+function NavigationDrawer(props: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const session = useSession();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
-  const can = useCan();
-  const { pathname } = useLocation();
-  const user = session.data?.user;
   return (
-    <header className={styles.header}>
-      <Text className={styles.product}>{t('app.name')}</Text>
-      <nav className={styles.nav} aria-label={t('app.nav.label')}>
-        {user &&
-          NAV.filter((item) => item.permissions.some(can)).map((item) => (
-            <RouterLink
-              key={item.to}
-              to={item.to}
-              current={pathname === item.to || pathname.startsWith(`${item.to}/`)}
-              className={mergeClasses(styles.navLink, styles.navCurrent)}
-            >
-              {t(item.label)}
-            </RouterLink>
-          ))}
-      </nav>
-      <LanguageSwitch />
-      {user && (
-        <>
-          <RouterLink to="/account" className={styles.navLink}>
-            {t('app.signedInAs', { name: user.displayName || user.email })}
-          </RouterLink>
-          <Button
-            size="small"
-            onClick={() =>
-              signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in') })
-            }
-          >
-            {t('app.signOut')}
-          </Button>
-        </>
-      )}
-    </header>
+    <OverlayDrawer
+      className={styles.drawer}
+      open={props.open}
+      onOpenChange={(_event, data) => props.onOpenChange(data.open)}
+    >
+      <DrawerHeader>
+        <DrawerHeaderTitle
+          action={
+            <Button appearance="subtle" onClick={() => props.onOpenChange(false)}>
+              {t('workspace.shell.closeMenu')}
+            </Button>
+          }
+        >
+          {t('app.name')}
+        </DrawerHeaderTitle>
+      </DrawerHeader>
+      <DrawerBody>
+        <SideNav />
+      </DrawerBody>
+    </OverlayDrawer>
   );
 }
 
@@ -186,7 +159,7 @@ function Authenticated(props: { children: React.ReactNode }) {
   if (!session.data) {
     return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   }
-  return <>{props.children}</>;
+  return <PasswordChangeGate>{props.children}</PasswordChangeGate>;
 }
 
 function NotFound() {
@@ -214,32 +187,50 @@ export function App() {
   const { t } = useTranslation();
   const styles = useStyles();
   const main = useFocusOnNavigation();
+  const session = useSession();
+  const signedIn = Boolean(session.data);
+  const navigation = useNavigationLayout();
   return (
-    <>
+    <div className={styles.shell}>
       <a className={styles.skip} href="#main">
         {t('app.skipToContent')}
       </a>
-      <Header />
-      <main id="main" ref={main} tabIndex={-1} className={styles.main}>
-        <Suspense fallback={<Loading />}>
-          <Routes>
-            <Route path="/sign-in" element={<SignInPage />} />
-            <Route path="/" element={<Navigate to="/customers" replace />} />
-            {PAGES.map(({ path, Page }) => (
-              <Route
-                key={path}
-                path={path}
-                element={
-                  <Authenticated>
-                    <Page />
-                  </Authenticated>
-                }
-              />
-            ))}
-            <Route path="*" element={<NotFound />} />
-          </Routes>
-        </Suspense>
-      </main>
-    </>
+      <TopBar
+        menu={
+          signedIn && navigation.narrow ? (
+            <MenuButton onClick={() => navigation.setOpen(true)} />
+          ) : undefined
+        }
+      />
+      {signedIn && navigation.narrow && (
+        <NavigationDrawer open={navigation.open} onOpenChange={navigation.setOpen} />
+      )}
+      <div className={styles.body}>
+        {signedIn && !navigation.narrow && (
+          <aside className={styles.side}>
+            <SideNav />
+          </aside>
+        )}
+        <main id="main" ref={main} tabIndex={-1} className={styles.main}>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/sign-in" element={<SignInPage />} />
+              {PAGES.map(({ path, Page }) => (
+                <Route
+                  key={path}
+                  path={path}
+                  element={
+                    <Authenticated>
+                      <Page />
+                    </Authenticated>
+                  }
+                />
+              ))}
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
+        </main>
+      </div>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { customersEn } from './features/customers.en';
 import { pricingEn } from './features/pricing.en';
 import { usersEn } from './features/users.en';
 import { webhooksEn } from './features/webhooks.en';
+import { workspaceEn } from './features/workspace.en';
 
 /** English: the reference set of messages. zh-TW must have every key (checked by the compiler). */
 export const en = {
@@ -262,12 +263,13 @@ export const en = {
       license_unassigned: 'License unassigned',
     },
   },
-  pricing: pricingEn,
   customerPage: customersEn,
+  pricing: pricingEn,
   audit: auditEn,
   users: usersEn,
   billing: billingEn,
   webhooks: webhooksEn,
+  workspace: workspaceEn,
 };
 
 export type Messages = typeof en;

@@ -5,6 +5,7 @@ import { customersZhTW } from './features/customers.zh-TW';
 import { pricingZhTW } from './features/pricing.zh-TW';
 import { usersZhTW } from './features/users.zh-TW';
 import { webhooksZhTW } from './features/webhooks.zh-TW';
+import { workspaceZhTW } from './features/workspace.zh-TW';
 
 /** 繁體中文 (台灣). */
 export const zhTW: Messages = {
@@ -256,10 +257,11 @@ export const zhTW: Messages = {
       license_unassigned: '已取消指派授權',
     },
   },
-  pricing: pricingZhTW,
   customerPage: customersZhTW,
+  pricing: pricingZhTW,
   audit: auditZhTW,
   users: usersZhTW,
   billing: billingZhTW,
   webhooks: webhooksZhTW,
+  workspace: workspaceZhTW,
 };

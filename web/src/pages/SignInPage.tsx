@@ -30,7 +30,7 @@ export function SignInPage() {
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const from = (location.state as { from?: string } | null)?.from ?? '/customers';
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (session.data) return <Navigate to={from} replace />;
 
