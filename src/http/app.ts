@@ -32,6 +32,7 @@ import { subscriptionRoutes } from './routes/v1/subscriptions.js';
 import { DEFAULT_TIMEOUTS, timeoutOptions, type ServerTimeouts } from './timeouts.js';
 import { ErrorItem, Problem } from './schemas/common.js';
 import {
+  BillingOverviewSchema,
   ChargeSchema,
   InvoiceSchema,
   InvoiceSummaryPageSchema,
@@ -121,6 +122,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     InvoiceSummaryPageSchema,
     InvoiceSchema,
     OrderPreviewSchema,
+    BillingOverviewSchema,
     WebhookEndpointSchema,
     WebhookEndpointWithSecretSchema,
     WebhookDeliverySchema,

@@ -183,6 +183,7 @@ describe.each(DIALECTS)('HTTP conventions on %s', (dialect) => {
         'GET /v1/customers/{customerId}/invoices/{invoiceId}',
         'GET /v1/invoices',
         'GET /v1/billing/reconciliation',
+        'GET /v1/billing/overview',
         'GET /v1/webhooks',
         'POST /v1/webhooks',
         'GET /v1/webhooks/event-types',

@@ -290,6 +290,13 @@ export const ROUTE_CALLS: readonly RouteCall[] = [
     permission: 'billing.read',
     scoped: false,
   },
+  {
+    name: 'billing overview',
+    method: 'GET',
+    url: () => '/v1/billing/overview',
+    permission: 'billing.read',
+    scoped: false,
+  },
   ...webhookCalls(),
 ];
 

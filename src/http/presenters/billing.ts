@@ -1,9 +1,11 @@
 import type { Static } from 'typebox';
+import { formatMinor } from '../../domain/money/amount.js';
 import type { PriceBook } from '../../domain/money/price-book.js';
 import { presentChargeData } from '../../services/billing/charge-data.js';
 import { presentInvoiceData } from '../../services/billing/invoice-data.js';
+import type { BillingOverview } from '../../services/billing/billing-overview.js';
 import type { InvoiceWithCharges } from '../../services/billing/list-billing.js';
-import type { InvoiceSchema, PriceBookSchema } from '../schemas/billing.js';
+import type { BillingOverviewSchema, InvoiceSchema, PriceBookSchema } from '../schemas/billing.js';
 
 export { presentChargeData as presentCharge, presentInvoiceData as presentInvoiceSummary };
 
@@ -26,4 +28,26 @@ export function presentInvoice({
   charges,
 }: InvoiceWithCharges): Static<typeof InvoiceSchema> {
   return { ...presentInvoiceData(invoice), charges: charges.map(presentChargeData) };
+}
+
+export function presentBillingOverview(
+  overview: BillingOverview,
+): Static<typeof BillingOverviewSchema> {
+  return {
+    asOf: overview.asOf,
+    recurring: overview.recurring.map((r) => ({
+      currency: r.currency,
+      revenue: formatMinor(r.revenue, r.currency),
+      cost: formatMinor(r.cost, r.currency),
+      margin: formatMinor(r.margin, r.currency),
+    })),
+    periods: overview.periods.map((p) => ({
+      periodStart: p.start,
+      periodEnd: p.end,
+      currency: p.currency,
+      invoiced: formatMinor(p.invoiced, p.currency),
+      cost: formatMinor(p.cost, p.currency),
+      margin: formatMinor(p.margin, p.currency),
+    })),
+  };
 }

@@ -146,3 +146,36 @@ export const OfferPriceSchema = Type.Object(
   },
   { description: "The customer's unit price (price book applied) for the listed billing cycle." },
 );
+
+export const BillingOverviewSchema = Type.Object(
+  {
+    asOf: { ...CalendarDate, description: 'Today by the partner’s clock (a sandbox’s own).' },
+    recurring: Type.Array(
+      Type.Object({
+        currency: Currency,
+        revenue: Amount,
+        cost: Amount,
+        margin: Amount,
+      }),
+      {
+        description:
+          'Monthly recurring revenue and cost of the active subscriptions per currency: an annual subscription counts a twelfth of its year; rounded half-even once per figure. Margin = revenue − cost.',
+      },
+    ),
+    periods: Type.Array(
+      Type.Object({
+        periodStart: CalendarDate,
+        periodEnd: CalendarDate,
+        currency: Currency,
+        invoiced: Amount,
+        cost: Amount,
+        margin: Amount,
+      }),
+      {
+        description:
+          'The last 12 billing periods up to the one under way, oldest first, one row per currency the partner bills in (0 when nothing): what the invoices add up to, drafts included as they stand.',
+      },
+    ),
+  },
+  { $id: 'BillingOverview' },
+);

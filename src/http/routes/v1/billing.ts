@@ -11,12 +11,14 @@ import {
   listCustomerCharges,
   listInvoices,
 } from '../../../services/billing/list-billing.js';
+import { getBillingOverview } from '../../../services/billing/billing-overview.js';
 import { getPriceBook, putPriceBook } from '../../../services/billing/price-book.js';
 import { reconciliation } from '../../../services/billing/reconciliation.js';
 import { ifMatchVersion } from '../../if-match.js';
 import { caller } from '../../plugins/auth.js';
 import { idempotent, needs } from '../../plugins/idempotency.js';
 import {
+  presentBillingOverview,
   presentCharge,
   presentInvoice,
   presentInvoiceSummary,
@@ -199,6 +201,21 @@ export function billingRoutes(instance: FastifyInstance): void {
       });
       return { items: page.items.map(presentInvoiceSummary), nextCursor: page.nextCursor };
     },
+  );
+
+  app.get(
+    '/billing/overview',
+    {
+      schema: {
+        operationId: 'getBillingOverview',
+        tags: ['billing'],
+        summary: 'Monthly recurring revenue and margin, and the last 12 billing periods invoiced',
+        description:
+          'By the partner’s clock (a sandbox’s own). `recurring`: the active subscriptions’ monthly revenue, cost and margin per currency (an annual subscription counts a twelfth of its year). `periods`: the last 12 billing periods up to the current one, oldest first, per currency, with what their invoices add up to (drafts included, as they stand; 0 when there are none).',
+        response: { 200: Type.Ref('BillingOverview'), ...authenticatedErrors },
+      },
+    },
+    async (request) => presentBillingOverview(await getBillingOverview(caller(request))),
   );
 
   app.get(
