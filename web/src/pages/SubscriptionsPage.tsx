@@ -1,16 +1,10 @@
-import {
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  Title2,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, Text, Title2, tokens } from '@fluentui/react-components';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBar, Loading, NotAllowed } from '../components/common';
 import { Pager } from '../components/Pager';
+import { useNotify } from '../components/Toasts';
 import { useCursorPages } from '../lib/paging';
 import { useCan } from '../session';
 import { listSubscriptions, type BulkResult, type SubscriptionPage } from './subscriptions/api';
@@ -63,6 +57,7 @@ function SubscriptionList() {
   const { t } = useTranslation();
   const can = useCan();
   const queryClient = useQueryClient();
+  const notify = useNotify();
   const { filters, change, clear } = useSubscriptionFilters();
   const query = subscriptionQuery(filters);
   const scope = JSON.stringify(query);
@@ -93,6 +88,14 @@ function SubscriptionList() {
 
   const done = (results: BulkResult[]) => {
     outcomes.set(results);
+    const doneNow = results.filter((result) => result.status === 'done').length;
+    notify(
+      t('workspace.subscriptions.bulk.result', {
+        done: doneNow,
+        refused: results.length - doneNow,
+      }),
+      doneNow === results.length ? 'success' : 'info',
+    );
     setSelection({ scope: pageScope, ids: new Set() });
     // The rows stay where they are, changed in place, so each outcome stays beside its row; other
     // pages and filters are read again when next shown.
@@ -109,7 +112,6 @@ function SubscriptionList() {
         : page,
     );
   };
-  const doneCount = outcomes.results.filter((result) => result.status === 'done').length;
 
   return (
     <>
@@ -119,16 +121,6 @@ function SubscriptionList() {
         onClear={() => select([...selected], false)}
         onDone={done}
       />
-      {outcomes.results.length > 0 && (
-        <MessageBar intent={doneCount === outcomes.results.length ? 'success' : 'warning'}>
-          <MessageBarBody>
-            {t('workspace.subscriptions.bulk.result', {
-              done: doneCount,
-              refused: outcomes.results.length - doneCount,
-            })}
-          </MessageBarBody>
-        </MessageBar>
-      )}
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (

@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { CustomerPicker } from '../audit/CustomerPicker';
-import { useOffers } from '../pricing/queries';
+import { useCatalog, useOfferText } from '../../lib/catalogText';
 import { DATE_FILTERS, SORT_KEYS, STATUSES, type SubscriptionFilters } from './filters';
 
 const useStyles = makeStyles({
@@ -36,7 +36,8 @@ export function FilterBar(props: {
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const offers = useOffers({});
+  const offers = useCatalog();
+  const offerText = useOfferText();
   const { filters, onChange } = props;
   const descending = filters.sort.startsWith('-');
   const sortKey = filters.sort.replace(/^-/, '') || 'customerName';
@@ -81,7 +82,7 @@ export function FilterBar(props: {
           <option value="">{t('workspace.subscriptions.filters.anyOffer')}</option>
           {(offers.data ?? []).map((offer) => (
             <option key={offer.id} value={offer.id}>
-              {offer.name}
+              {offerText.name(offer)}
             </option>
           ))}
         </Select>

@@ -17,6 +17,7 @@ import { MoneyCell } from '../../components/MoneyCell';
 import { useMoneyStyles } from '../../components/moneyStyles';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TableScroll } from '../../components/TableScroll';
+import { useOfferNames } from '../../lib/catalogText';
 import { useFormat } from '../../lib/format';
 import { times } from '../../lib/money';
 import type { BulkResult, ListedSubscription } from './api';
@@ -83,6 +84,7 @@ export function SubscriptionTable(props: {
   const styles = useStyles();
   const money = useMoneyStyles();
   const keyDate = useKeyDate();
+  const offerName = useOfferNames();
   const { subscriptions, selected } = props;
   const ids = subscriptions.map((subscription) => subscription.id);
   const chosen = ids.filter((id) => selected.has(id)).length;
@@ -149,7 +151,7 @@ export function SubscriptionTable(props: {
                   {subscription.friendlyName}
                 </RouterLink>
               </TableCell>
-              <TableCell>{subscription.offerName}</TableCell>
+              <TableCell>{offerName(subscription.offerId, subscription.offerName)}</TableCell>
               <TableCell>
                 <StatusBadge status={subscription.status} />
               </TableCell>
