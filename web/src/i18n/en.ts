@@ -1,6 +1,7 @@
 import { auditEn } from './features/audit.en';
 import { billingEn } from './features/billing.en';
 import { customersEn } from './features/customers.en';
+import { formsEn } from './features/forms.en';
 import { pricingEn } from './features/pricing.en';
 import { usersEn } from './features/users.en';
 import { webhooksEn } from './features/webhooks.en';
@@ -269,6 +270,7 @@ export const en = {
   users: usersEn,
   billing: billingEn,
   webhooks: webhooksEn,
+  forms: formsEn,
   workspace: workspaceEn,
 };
 

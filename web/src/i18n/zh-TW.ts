@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { auditZhTW } from './features/audit.zh-TW';
 import { billingZhTW } from './features/billing.zh-TW';
 import { customersZhTW } from './features/customers.zh-TW';
+import { formsZhTW } from './features/forms.zh-TW';
 import { pricingZhTW } from './features/pricing.zh-TW';
 import { usersZhTW } from './features/users.zh-TW';
 import { webhooksZhTW } from './features/webhooks.zh-TW';
@@ -263,5 +264,6 @@ export const zhTW: Messages = {
   users: usersZhTW,
   billing: billingZhTW,
   webhooks: webhooksZhTW,
+  forms: formsZhTW,
   workspace: workspaceZhTW,
 };
