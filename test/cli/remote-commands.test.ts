@@ -281,6 +281,91 @@ describe.each(DIALECTS)('psc over the API on %s', { timeout: 180_000 }, (dialect
     }
   });
 
+  it('renames a customer and lists subscriptions across customers', async () => {
+    const { token: own } = await t.newPartner();
+    const mine = { ...env, PSC_TOKEN: own };
+    const api = client(t.app, own);
+    const alpha = (
+      await api.post('/v1/customers', newCustomerBody({ companyName: 'Alpha Ltd' }))
+    ).json<Customer>();
+    const zeta = (
+      await api.post('/v1/customers', newCustomerBody({ companyName: 'Zeta Inc' }))
+    ).json<Customer>();
+    for (const [customer, quantity] of [
+      [alpha, 4],
+      [zeta, 9],
+    ] as const) {
+      const order = await api.post(`/v1/customers/${customer.id}/orders`, {
+        billingCycle: 'monthly',
+        lineItems: [
+          { offerId: 'mail-basic', quantity, friendlyName: `Mail of ${customer.companyName}` },
+        ],
+      });
+      expect(order.statusCode, order.body).toBe(201);
+    }
+
+    const renamed = await psc(
+      [
+        'customers',
+        'update',
+        alpha.id,
+        '--company-name',
+        'Alpha Holdings',
+        '--city',
+        'Taipei',
+        '--json',
+      ],
+      mine,
+    );
+    expect(renamed.stderr).toBe('');
+    const updated = JSON.parse(renamed.stdout) as Customer & {
+      billingProfile: { address: { city: string; line1: string } };
+    };
+    expect(updated.companyName).toBe('Alpha Holdings');
+    expect(updated.domain).toBe(alpha.domain);
+    expect(updated.billingProfile.address).toMatchObject({ city: 'Taipei', line1: '1 Main St' });
+    const [taken, nothing] = await Promise.all([
+      psc(['customers', 'update', alpha.id, '--domain', zeta.domain], mine),
+      psc(['customers', 'update', alpha.id], mine),
+    ]);
+    expect(taken.code).toBe(5);
+    expect(taken.stderr).toMatch(/^error: .+ \[customer_domain_taken\]$/m);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('say what to change');
+
+    const [table, search, sorted, paged] = await Promise.all([
+      psc(['subscriptions', 'list'], mine),
+      psc(
+        ['subscriptions', 'list', '--search', 'zeta', '--status', 'active,suspended', '--json'],
+        mine,
+      ),
+      psc(['subscriptions', 'list', '--sort', '-quantity', '--json'], mine),
+      psc(['subscriptions', 'list', '--limit', '1', '--all', '--json'], mine),
+    ]);
+    expect(table.stderr).toBe('');
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(
+      /^ID +CUSTOMER +NAME +OFFER +QTY +STATUS +BILLING +TERM END +AUTO-RENEW +UNIT PRICE$/,
+    );
+    expect(lines.slice(1).map((line) => cell(table.stdout, 'CUSTOMER', line))).toEqual([
+      'Alpha Holdings',
+      'Zeta Inc',
+    ]);
+    expect(lines[1]).toMatch(/ 4 +active +monthly +\d{4}-\d{2}-\d{2} +yes +\d+\.\d{2} USD$/);
+
+    type Page = { items: { customerName: string; quantity: number }[]; nextCursor: string | null };
+    const found = JSON.parse(search.stdout) as Page;
+    expect(found.items.map((s) => s.customerName)).toEqual(['Zeta Inc']);
+    expect((JSON.parse(sorted.stdout) as Page).items.map((s) => s.quantity)).toEqual([9, 4]);
+    const all = JSON.parse(paged.stdout) as Page;
+    expect(all.items.map((s) => s.customerName)).toEqual(['Alpha Holdings', 'Zeta Inc']);
+    expect(all.nextCursor).toBeNull();
+
+    const forged = await psc(['subscriptions', 'list', '--cursor', 'not-a-cursor'], mine);
+    expect(forged.code).toBe(5);
+    expect(forged.stderr).toMatch(/^error: .+ \[\w+\]$/m);
+  });
+
   it('lists and shows invoices, and lists webhooks without their secrets', async () => {
     const api = client(t.app, token);
     const customer = (

@@ -1,4 +1,5 @@
 import type { RemoteCommand } from './command.js';
+import { customersUpdate } from './customer-update.js';
 import { customersCreate, customersGet, customersList } from './customers.js';
 import { invoicesGet, invoicesList } from './invoices.js';
 import { login, logout } from './login.js';
@@ -10,7 +11,7 @@ import {
   subscriptionsSetQuantity,
   subscriptionsSuspend,
 } from './subscription-changes.js';
-import { subscriptionsGet } from './subscriptions.js';
+import { subscriptionsGet, subscriptionsList } from './subscriptions.js';
 import { webhooksList } from './webhooks.js';
 
 /** Every command that talks to a running server over the API, in the order help lists them. */
@@ -20,6 +21,8 @@ export const REMOTE_COMMANDS: readonly RemoteCommand[] = [
   customersList,
   customersGet,
   customersCreate,
+  customersUpdate,
+  subscriptionsList,
   subscriptionsGet,
   subscriptionsSuspend,
   subscriptionsReactivate,

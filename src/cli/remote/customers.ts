@@ -16,9 +16,9 @@ import { connect, idempotencyKey, printJson, type RemoteIo } from './session.js'
 import { formatFields } from './table.js';
 
 type Customer = Schemas['Customer'];
-const SEGMENTS = ['commercial', 'education', 'government', 'nonprofit'] as const;
+export const SEGMENTS = ['commercial', 'education', 'government', 'nonprofit'] as const;
 
-function printCustomer(io: RemoteIo, customer: Customer, json: boolean): void {
+export function printCustomer(io: RemoteIo, customer: Customer, json: boolean): void {
   if (json) return printJson(io, customer);
   const { billingProfile: contact } = customer;
   const address = contact.address;
@@ -82,17 +82,17 @@ export const customersGet = defineCommand({
   },
 });
 
-const CONTACT_FLAGS = [
+export const CONTACT_FLAGS = [
   ['--first-name NAME', "The billing contact's first name."],
   ['--last-name NAME', "The billing contact's last name."],
   ['--email EMAIL', "The billing contact's email."],
   ['--address-line1 TEXT', 'Street and number.'],
   ['--city CITY', 'City.'],
   ['--postal-code CODE', 'Postal code.'],
-  ['--address-country CC', "Country of the address (default: the customer's country)."],
+  ['--address-country CC', "Country of the address (when creating, the customer's by default)."],
 ] as const;
 
-const CONTACT_OPTIONS = {
+export const CONTACT_OPTIONS = {
   'first-name': { type: 'string' },
   'last-name': { type: 'string' },
   email: { type: 'string' },
