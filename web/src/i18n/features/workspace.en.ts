@@ -32,7 +32,7 @@ export const workspaceEn = {
         when: 'Trial ends {{date}}',
       },
       ending: {
-        title: 'Auto-renew off and ending',
+        title: 'Auto-renew off, ending in the next 30 days',
         empty: 'Every subscription renews automatically.',
         when: 'Ends {{date}}',
       },

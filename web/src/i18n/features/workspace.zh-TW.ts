@@ -33,7 +33,7 @@ export const workspaceZhTW: typeof workspaceEn = {
         when: '試用於 {{date}} 結束',
       },
       ending: {
-        title: '已關閉自動續約且即將結束',
+        title: '已關閉自動續約，且於未來 30 天內結束',
         empty: '所有訂閱都會自動續約。',
         when: '{{date}} 結束',
       },
