@@ -9,11 +9,22 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/healthz',
     {
       schema: {
+        operationId: 'getHealth',
         tags: ['health'],
+        summary: 'Whether the server is up and reaches its database',
         security: [],
         response: {
-          200: Type.Object({ status: Type.Literal('ok') }),
-          503: Type.Object({ status: Type.Literal('unavailable') }),
+          200: Type.Object({ status: Type.Literal('ok') }, { description: 'Up.' }),
+          // Like any request, a probe can be refused before it reaches a route.
+          '4xx': {
+            description:
+              'The request could not be read (`bad_request`, `request_timeout`, `header_too_large`).',
+            content: { 'application/problem+json': { schema: Type.Ref('Problem') } },
+          },
+          503: Type.Object(
+            { status: Type.Literal('unavailable') },
+            { description: 'The database does not answer.' },
+          ),
         },
       },
     },

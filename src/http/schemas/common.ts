@@ -1,4 +1,5 @@
 import { Type, type TSchema } from 'typebox';
+import { problems } from './problems.js';
 
 export const Uuid = Type.String({
   format: 'uuid',
@@ -66,9 +67,8 @@ export function Page<T extends TSchema>(item: T, name: string) {
   );
 }
 
-/** The error responses every authenticated route can give, for the OpenAPI document. */
-export const authenticatedErrors = {
-  400: Type.Ref('Problem'),
-  401: Type.Ref('Problem'),
-  404: Type.Ref('Problem'),
-};
+/**
+ * The problem answers of an authenticated route that names a resource, for the OpenAPI document;
+ * a route lists its own with `problems(...)` (schemas/problems.ts) when it can give others.
+ */
+export const authenticatedErrors = problems(400, 401, 403, 404);

@@ -30,9 +30,9 @@ import { wantsCsv } from '../../wants-csv.js';
 import { PriceBookRequestSchema } from '../../schemas/billing.js';
 import { literals } from '../../schemas/offer.js';
 import { CalendarDate, Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
+import { problems } from '../../schemas/problems.js';
 
 const CustomerParams = Type.Object({ customerId: Uuid });
-const refusals = { 412: Type.Ref('Problem'), 422: Type.Ref('Problem') };
 
 export function billingRoutes(instance: FastifyInstance): void {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -42,8 +42,9 @@ export function billingRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['billing'],
+        operationId: 'getPriceBook',
         summary: "The partner's price book: default markup and rules",
-        response: { 200: Type.Ref('PriceBook'), ...authenticatedErrors },
+        response: { 200: Type.Ref('PriceBook'), ...problems(401, 403) },
       },
     },
     async (request, reply) => {
@@ -57,11 +58,15 @@ export function billingRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['billing'],
+        operationId: 'updatePriceBook',
         summary: 'Replace the price book',
         description:
           'The most specific rule wins: customer + offer, customer, offer, segment, then the default markup. Prices apply to new orders and to terms that renew; a running term keeps its price. Send `If-Match` with the ETag you read to refuse (412) overwriting a newer version.',
         body: PriceBookRequestSchema,
-        response: { 200: Type.Ref('PriceBook'), ...refusals, ...authenticatedErrors },
+        response: {
+          200: Type.Ref('PriceBook'),
+          ...problems(400, 401, 403, 409, 412, 413, 415, 422),
+        },
       },
     },
     async (request, reply) => {
@@ -85,6 +90,7 @@ export function billingRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['billing'],
+        operationId: 'listCustomerCharges',
         summary: "The customer's ledger: every amount charged or credited, oldest first",
         params: CustomerParams,
         querystring: Type.Object({
@@ -93,7 +99,7 @@ export function billingRoutes(instance: FastifyInstance): void {
           to: Type.Optional({ ...CalendarDate, description: 'Charges dated on or before.' }),
           ...PageQuery,
         }),
-        response: { 200: Page(Type.Ref('Charge'), 'ChargePage'), ...authenticatedErrors },
+        response: { 200: Page(Type.Ref('Charge'), 'ChargePage'), ...problems(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -111,13 +117,14 @@ export function billingRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['billing'],
+        operationId: 'listCustomerInvoices',
         summary: "The customer's invoices, oldest first",
         params: CustomerParams,
         querystring: Type.Object({
           status: Type.Optional(literals(INVOICE_STATUSES)),
           ...PageQuery,
         }),
-        response: { 200: Type.Ref('InvoiceSummaryPage'), ...authenticatedErrors },
+        response: { 200: Type.Ref('InvoiceSummaryPage'), ...problems(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -136,9 +143,10 @@ export function billingRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['billing'],
+        operationId: 'getUpcomingInvoice',
         summary: 'The upcoming invoice: the draft of the billing period under way',
         params: CustomerParams,
-        response: { 200: Type.Ref('Invoice'), ...authenticatedErrors },
+        response: { 200: Type.Ref('Invoice'), ...problems(400, 401, 403, 404) },
       },
     },
     async (request) =>
@@ -150,9 +158,10 @@ export function billingRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['billing'],
+        operationId: 'getCustomerInvoice',
         summary: 'One invoice with its charges',
         params: Type.Object({ customerId: Uuid, invoiceId: Uuid }),
-        response: { 200: Type.Ref('Invoice'), ...authenticatedErrors },
+        response: { 200: Type.Ref('Invoice'), ...problems(400, 401, 403, 404) },
       },
     },
     async (request) =>
@@ -166,6 +175,7 @@ export function billingRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['billing'],
+        operationId: 'listInvoices',
         summary: "The partner's invoices across customers, oldest first",
         description:
           'With `Accept: text/csv` the answer is every matching invoice (no paging) as CSV, for export.',
@@ -179,8 +189,7 @@ export function billingRoutes(instance: FastifyInstance): void {
         }),
         response: {
           200: Type.Ref('InvoiceSummaryPage'),
-          422: Type.Ref('Problem'),
-          ...authenticatedErrors,
+          ...problems(400, 401, 403, 422),
         },
       },
     },
@@ -223,6 +232,7 @@ export function billingRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['billing'],
+        operationId: 'getReconciliation',
         summary: 'Every charge of a billing period with cost, price and margin, as CSV',
         description:
           "One row per charge of the period's invoices; the columns amount, cost and margin sum to the period's invoice totals.",
@@ -235,8 +245,7 @@ export function billingRoutes(instance: FastifyInstance): void {
         produces: ['text/csv'],
         response: {
           200: Type.String({ description: 'text/csv (RFC 4180, CRLF).' }),
-          422: Type.Ref('Problem'),
-          ...authenticatedErrors,
+          ...problems(400, 401, 403, 422),
         },
       },
     },

@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { readClock } from '../../../services/read-clock.js';
 import { caller } from '../../plugins/auth.js';
-import { CalendarDate, Instant, authenticatedErrors } from '../../schemas/common.js';
+import { CalendarDate, Instant } from '../../schemas/common.js';
+import { problems } from '../../schemas/problems.js';
 
 export function clockRoutes(instance: FastifyInstance): void {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -13,6 +14,7 @@ export function clockRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['catalog'],
+        operationId: 'getClock',
         summary: 'The time by your partner: a sandbox partner’s own clock, else the server’s',
         response: {
           200: Type.Object({
@@ -28,7 +30,7 @@ export function clockRoutes(instance: FastifyInstance): void {
               },
             ),
           }),
-          ...authenticatedErrors,
+          ...problems(401, 403),
         },
       },
     },

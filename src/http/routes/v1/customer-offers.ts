@@ -6,7 +6,8 @@ import {
   customerOfferAvailability,
 } from '../../../services/offer-availability.js';
 import { caller } from '../../plugins/auth.js';
-import { Uuid, authenticatedErrors } from '../../schemas/common.js';
+import { Uuid } from '../../schemas/common.js';
+import { problems } from '../../schemas/problems.js';
 import { BillingCycleSchema } from '../../schemas/offer.js';
 
 const AvailabilityList = Type.Object({ items: Type.Array(Type.Ref('OfferAvailability')) });
@@ -19,6 +20,7 @@ export function customerOfferRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['orders'],
+        operationId: 'listCustomerOffers',
         summary:
           'The catalog for this customer and billing frequency, each offer with its availability',
         params: Type.Object({ customerId: Uuid }),
@@ -33,7 +35,7 @@ export function customerOfferRoutes(instance: FastifyInstance): void {
             }),
           ),
         }),
-        response: { 200: AvailabilityList, ...authenticatedErrors },
+        response: { 200: AvailabilityList, ...problems(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -52,9 +54,10 @@ export function customerOfferRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['subscriptions'],
+        operationId: 'listSubscriptionAddOnOffers',
         summary: 'The add-on offers this subscription can take, with availability',
         params: Type.Object({ customerId: Uuid, subscriptionId: Uuid }),
-        response: { 200: AvailabilityList, ...authenticatedErrors },
+        response: { 200: AvailabilityList, ...problems(400, 401, 403, 404) },
       },
     },
     async (request) => ({

@@ -9,7 +9,8 @@ import { updateCustomerUser } from '../../../services/update-customer-user.js';
 import { caller } from '../../plugins/auth.js';
 import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentCustomerUser } from '../../presenters/customer-user.js';
-import { Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
+import { Page, PageQuery, Uuid } from '../../schemas/common.js';
+import { problems } from '../../schemas/problems.js';
 import { CustomerUserPatchSchema, NewCustomerUserSchema } from '../../schemas/customer-user.js';
 
 const CustomerParams = Type.Object({ customerId: Uuid });
@@ -24,15 +25,14 @@ export function customerUserRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['customer users'],
+        operationId: 'createCustomerUser',
         summary: 'Add a user to the customer',
         description: 'The email is unique within the customer (409 customer_user_email_taken).',
         params: CustomerParams,
         body: NewCustomerUserSchema,
         response: {
           201: Type.Ref('CustomerUser'),
-          409: Type.Ref('Problem'),
-          422: Type.Ref('Problem'),
-          ...authenticatedErrors,
+          ...problems(400, 401, 403, 404, 409, 413, 415, 422),
         },
       },
     },
@@ -58,12 +58,13 @@ export function customerUserRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['customer users'],
+        operationId: 'listCustomerUsers',
         summary: "The customer's users, in email order",
         params: CustomerParams,
         querystring: Type.Object(PageQuery),
         response: {
           200: Page(Type.Ref('CustomerUser'), 'CustomerUserPage'),
-          ...authenticatedErrors,
+          ...problems(400, 401, 403, 404),
         },
       },
     },
@@ -82,9 +83,10 @@ export function customerUserRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['customer users'],
+        operationId: 'getCustomerUser',
         summary: 'One user of the customer',
         params: UserParams,
-        response: { 200: Type.Ref('CustomerUser'), ...authenticatedErrors },
+        response: { 200: Type.Ref('CustomerUser'), ...problems(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -98,14 +100,13 @@ export function customerUserRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['customer users'],
+        operationId: 'updateCustomerUser',
         summary: 'Rename a user, or make them an administrator or not',
         params: UserParams,
         body: CustomerUserPatchSchema,
         response: {
           200: Type.Ref('CustomerUser'),
-          409: Type.Ref('Problem'),
-          422: Type.Ref('Problem'),
-          ...authenticatedErrors,
+          ...problems(400, 401, 403, 404, 409, 413, 415, 422),
         },
       },
     },
@@ -127,9 +128,10 @@ export function customerUserRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['customer users'],
+        operationId: 'deleteCustomerUser',
         summary: 'Remove a user; the licenses assigned to them become free',
         params: UserParams,
-        response: { 204: Type.Null({ description: 'Removed.' }), ...authenticatedErrors },
+        response: { 204: Type.Null({ description: 'Removed.' }), ...problems(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {

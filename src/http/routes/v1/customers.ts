@@ -7,7 +7,8 @@ import { listCustomers } from '../../../services/list-customers.js';
 import { caller } from '../../plugins/auth.js';
 import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentCustomer } from '../../presenters/customer.js';
-import { Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
+import { Page, PageQuery, Uuid } from '../../schemas/common.js';
+import { problems } from '../../schemas/problems.js';
 import { NewCustomerSchema } from '../../schemas/customer.js';
 
 export function customerRoutes(instance: FastifyInstance): void {
@@ -18,9 +19,10 @@ export function customerRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['customers'],
+        operationId: 'createCustomer',
         summary: 'Create a customer',
         body: NewCustomerSchema,
-        response: { 201: Type.Ref('Customer'), 409: Type.Ref('Problem'), ...authenticatedErrors },
+        response: { 201: Type.Ref('Customer'), ...problems(400, 401, 403, 409, 413, 415, 422) },
       },
     },
     async (request, reply) => {
@@ -50,6 +52,7 @@ export function customerRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['customers'],
+        operationId: 'listCustomers',
         summary: 'List customers in name order, or search them',
         querystring: Type.Object({
           q: Type.Optional(
@@ -57,7 +60,7 @@ export function customerRoutes(instance: FastifyInstance): void {
           ),
           ...PageQuery,
         }),
-        response: { 200: Page(Type.Ref('Customer'), 'CustomerPage'), ...authenticatedErrors },
+        response: { 200: Page(Type.Ref('Customer'), 'CustomerPage'), ...problems(400, 401, 403) },
       },
     },
     async (request) => {
@@ -76,9 +79,10 @@ export function customerRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['customers'],
+        operationId: 'getCustomer',
         summary: 'One customer',
         params: Type.Object({ customerId: Uuid }),
-        response: { 200: Type.Ref('Customer'), ...authenticatedErrors },
+        response: { 200: Type.Ref('Customer'), ...problems(400, 401, 403, 404) },
       },
     },
     async (request) =>

@@ -15,7 +15,8 @@ import { wantsCsv } from '../../wants-csv.js';
 import { presentEvent } from '../../presenters/event.js';
 import { csvHeader, csvRow } from '../../presenters/events-csv.js';
 import { literals } from '../../schemas/offer.js';
-import { Instant, Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
+import { Instant, Page, PageQuery, Uuid } from '../../schemas/common.js';
+import { problems } from '../../schemas/problems.js';
 
 const EventPage = Page(Type.Ref('Event'), 'EventPage');
 
@@ -44,6 +45,7 @@ export function eventRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['events'],
+        operationId: 'listEvents',
         summary: "The partner's audit log, oldest first",
         description:
           'With `Accept: text/csv` the answer is every matching event (no paging) as CSV, for export.',
@@ -57,7 +59,7 @@ export function eventRoutes(instance: FastifyInstance): void {
           to: Type.Optional({ ...Instant, description: 'Events before this instant.' }),
           ...PageQuery,
         }),
-        response: { 200: EventPage, ...authenticatedErrors },
+        response: { 200: EventPage, ...problems(400, 401, 403) },
       },
     },
     async (request, reply) => {
@@ -89,10 +91,11 @@ export function eventRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['subscriptions'],
+        operationId: 'listSubscriptionEvents',
         summary: "A subscription's history, oldest first",
         params: Type.Object({ customerId: Uuid, subscriptionId: Uuid }),
         querystring: Type.Object(PageQuery),
-        response: { 200: EventPage, ...authenticatedErrors },
+        response: { 200: EventPage, ...problems(400, 401, 403, 404) },
       },
     },
     async (request) => {

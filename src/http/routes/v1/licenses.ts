@@ -7,7 +7,8 @@ import { unassignLicense } from '../../../services/unassign-license.js';
 import { caller } from '../../plugins/auth.js';
 import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentLicense } from '../../presenters/customer-user.js';
-import { Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
+import { Page, PageQuery, Uuid } from '../../schemas/common.js';
+import { problems } from '../../schemas/problems.js';
 import { LicenseRequestSchema } from '../../schemas/customer-user.js';
 
 const SubscriptionParams = Type.Object({ customerId: Uuid, subscriptionId: Uuid });
@@ -21,10 +22,14 @@ export function licenseRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['licenses'],
+        operationId: 'listSubscriptionLicenses',
         summary: 'The users holding a license of the subscription, in email order',
         params: SubscriptionParams,
         querystring: Type.Object(PageQuery),
-        response: { 200: Page(Type.Ref('License'), 'LicensePage'), ...authenticatedErrors },
+        response: {
+          200: Page(Type.Ref('License'), 'LicensePage'),
+          ...problems(400, 401, 403, 404),
+        },
       },
     },
     async (request) => {
@@ -43,6 +48,7 @@ export function licenseRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['licenses'],
+        operationId: 'assignLicense',
         summary: 'Assign a license to a user of the customer',
         description:
           'At most `quantity` licenses are assigned (409 license_limit_reached). The subscription must be active or suspended. Assigning a license the user already holds answers 200 with it and changes nothing.',
@@ -51,9 +57,7 @@ export function licenseRoutes(instance: FastifyInstance): void {
         response: {
           200: Type.Ref('License'),
           201: Type.Ref('License'),
-          409: Type.Ref('Problem'),
-          422: Type.Ref('Problem'),
-          ...authenticatedErrors,
+          ...problems(400, 401, 403, 404, 409, 413, 415, 422),
         },
       },
     },
@@ -75,12 +79,12 @@ export function licenseRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['licenses'],
+        operationId: 'removeLicense',
         summary: "Take back a user's license; it is free for another",
         params: Type.Object({ customerId: Uuid, subscriptionId: Uuid, userId: Uuid }),
         response: {
           204: Type.Null({ description: 'The user holds no license of it now.' }),
-          409: Type.Ref('Problem'),
-          ...authenticatedErrors,
+          ...problems(400, 401, 403, 404, 409),
         },
       },
     },

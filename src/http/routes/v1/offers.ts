@@ -4,7 +4,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../services/context.js';
 import { getOffer } from '../../../services/get-offer.js';
 import { listOffers } from '../../../services/list-offers.js';
-import { Page, PageQuery, authenticatedErrors } from '../../schemas/common.js';
+import { Page, PageQuery } from '../../schemas/common.js';
+import { problems } from '../../schemas/problems.js';
 import { BillingCycleSchema, InstanceSchema, SegmentSchema } from '../../schemas/offer.js';
 
 export function offerRoutes(instance: FastifyInstance, ctx: AppContext): void {
@@ -15,6 +16,7 @@ export function offerRoutes(instance: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags: ['catalog'],
+        operationId: 'listOffers',
         summary: 'The catalog, filtered',
         querystring: Type.Object({
           country: Type.Optional(
@@ -32,7 +34,7 @@ export function offerRoutes(instance: FastifyInstance, ctx: AppContext): void {
           ),
           ...PageQuery,
         }),
-        response: { 200: Page(Type.Ref('Offer'), 'OfferPage'), ...authenticatedErrors },
+        response: { 200: Page(Type.Ref('Offer'), 'OfferPage'), ...problems(400, 401, 403) },
       },
     },
     (request) => {
@@ -52,6 +54,7 @@ export function offerRoutes(instance: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags: ['catalog'],
+        operationId: 'listMarkets',
         summary: 'The countries the catalog sells in, with the currency each is billed in',
         response: {
           200: Type.Object({
@@ -63,7 +66,7 @@ export function offerRoutes(instance: FastifyInstance, ctx: AppContext): void {
               }),
             ),
           }),
-          ...authenticatedErrors,
+          ...problems(401, 403),
         },
       },
     },
@@ -75,9 +78,10 @@ export function offerRoutes(instance: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags: ['catalog'],
+        operationId: 'getOffer',
         summary: 'One offer',
         params: Type.Object({ offerId: Type.String({ maxLength: 64 }) }),
-        response: { 200: Type.Ref('Offer'), ...authenticatedErrors },
+        response: { 200: Type.Ref('Offer'), ...problems(400, 401, 403, 404) },
       },
     },
     (request) => getOffer(ctx, request.params.offerId),

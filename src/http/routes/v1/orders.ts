@@ -7,7 +7,8 @@ import { previewOrder } from '../../../services/billing/preview-order.js';
 import { caller } from '../../plugins/auth.js';
 import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentOrder } from '../../presenters/order.js';
-import { Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
+import { Page, PageQuery, Uuid } from '../../schemas/common.js';
+import { problems } from '../../schemas/problems.js';
 import { OrderRequestSchema } from '../../schemas/subscription.js';
 
 const CustomerParams = Type.Object({ customerId: Uuid });
@@ -20,14 +21,13 @@ export function orderRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['orders'],
+        operationId: 'createOrder',
         summary: 'Place an order: one billing cycle, 1–100 line items, all or nothing',
         params: CustomerParams,
         body: OrderRequestSchema,
         response: {
           201: Type.Ref('Order'),
-          409: Type.Ref('Problem'),
-          422: Type.Ref('Problem'),
-          ...authenticatedErrors,
+          ...problems(400, 401, 403, 404, 409, 413, 415, 422),
         },
       },
     },
@@ -53,12 +53,13 @@ export function orderRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['orders'],
+        operationId: 'previewOrder',
         summary: 'What an order would cost and whether each line can be bought, creating nothing',
         description:
           'The same body as an order. Each line says whether it is available (with the reasons when not), its unit price and its first period’s charge; `total` sums the lines that can be bought.',
         params: CustomerParams,
         body: OrderRequestSchema,
-        response: { 200: Type.Ref('OrderPreview'), ...authenticatedErrors },
+        response: { 200: Type.Ref('OrderPreview'), ...problems(400, 401, 403, 404, 413, 415) },
       },
     },
     async (request) => previewOrder(caller(request), request.params.customerId, request.body),
@@ -69,10 +70,11 @@ export function orderRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['orders'],
+        operationId: 'listOrders',
         summary: "The customer's orders, oldest first",
         params: CustomerParams,
         querystring: Type.Object(PageQuery),
-        response: { 200: Page(Type.Ref('Order'), 'OrderPage'), ...authenticatedErrors },
+        response: { 200: Page(Type.Ref('Order'), 'OrderPage'), ...problems(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -90,9 +92,10 @@ export function orderRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['orders'],
+        operationId: 'getOrder',
         summary: 'One order',
         params: Type.Object({ customerId: Uuid, orderId: Uuid }),
-        response: { 200: Type.Ref('Order'), ...authenticatedErrors },
+        response: { 200: Type.Ref('Order'), ...problems(400, 401, 403, 404) },
       },
     },
     async (request) =>

@@ -7,7 +7,8 @@ import {
   type SandboxClock,
 } from '../../../services/sandbox-clock.js';
 import { caller } from '../../plugins/auth.js';
-import { Instant, authenticatedErrors } from '../../schemas/common.js';
+import { Instant } from '../../schemas/common.js';
+import { problems } from '../../schemas/problems.js';
 
 const Counts = Type.Object({
   deprovisioned: Type.Integer(),
@@ -35,7 +36,6 @@ const ClockMoveSchema = Type.Union(
   ],
   { description: 'Either advanceBy or to; the clock never goes back.' },
 );
-const forbidden = { 403: Type.Ref('Problem'), 422: Type.Ref('Problem') };
 
 export function sandboxRoutes(instance: FastifyInstance): void {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -45,8 +45,9 @@ export function sandboxRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['sandbox'],
+        operationId: 'getSandboxClock',
         summary: "A sandbox partner's clock",
-        response: { 200: ClockSchema, ...forbidden, ...authenticatedErrors },
+        response: { 200: ClockSchema, ...problems(401, 403) },
       },
     },
     (request) => present(readSandboxClock(caller(request))),
@@ -57,9 +58,10 @@ export function sandboxRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['sandbox'],
+        operationId: 'advanceSandboxClock',
         summary: "Move a sandbox partner's clock forward and run what became due",
         body: ClockMoveSchema,
-        response: { 200: ClockSchema, ...forbidden, ...authenticatedErrors },
+        response: { 200: ClockSchema, ...problems(400, 401, 403, 413, 415, 422) },
       },
     },
     async (request) => present(await moveSandboxClock(caller(request), request.body)),

@@ -15,7 +15,8 @@ import { signIn } from '../../../services/sign-in.js';
 import { currentUser } from '../../../services/current-user.js';
 import { SESSION_COOKIE, caller } from '../../plugins/auth.js';
 import { presentUser } from '../../presenters/user.js';
-import { Instant, authenticatedErrors } from '../../schemas/common.js';
+import { Instant } from '../../schemas/common.js';
+import { problems } from '../../schemas/problems.js';
 import { literals } from '../../schemas/offer.js';
 import { RoleSchema } from '../../schemas/user.js';
 
@@ -48,6 +49,7 @@ export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void 
       config: { public: true },
       schema: {
         tags: ['session'],
+        operationId: 'createSession',
         summary: 'Sign in to the portal: sets the session cookie',
         security: [],
         body: Type.Object(
@@ -56,8 +58,7 @@ export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void 
         ),
         response: {
           201: SessionSchema,
-          401: Type.Ref('Problem'),
-          429: Type.Ref('Problem'),
+          ...problems(400, 401, 413, 415, 429),
         },
       },
     },
@@ -77,8 +78,9 @@ export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void 
     {
       schema: {
         tags: ['session'],
+        operationId: 'getSession',
         summary: 'The signed-in user and the CSRF token',
-        response: { 200: SessionSchema, ...authenticatedErrors },
+        response: { 200: SessionSchema, ...problems(401) },
       },
     },
     async (request) => {
@@ -92,8 +94,9 @@ export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void 
     {
       schema: {
         tags: ['session'],
+        operationId: 'deleteSession',
         summary: 'Sign out',
-        response: { 204: Type.Null(), ...authenticatedErrors },
+        response: { 204: Type.Null(), ...problems(401, 403) },
       },
     },
     async (request, reply) => {
@@ -108,12 +111,13 @@ export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void 
     {
       schema: {
         tags: ['session'],
+        operationId: 'changePassword',
         summary: 'Change your password; your other sessions end',
         body: Type.Object(
           { currentPassword: Password, newPassword: Password },
           { additionalProperties: false },
         ),
-        response: { 204: Type.Null(), ...authenticatedErrors },
+        response: { 204: Type.Null(), ...problems(400, 401, 403, 413, 415) },
       },
     },
     async (request, reply) => {

@@ -13,7 +13,8 @@ import {
 import { caller } from '../../plugins/auth.js';
 import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentSubscription } from '../../presenters/subscription.js';
-import { Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
+import { Page, PageQuery, Uuid } from '../../schemas/common.js';
+import { problems } from '../../schemas/problems.js';
 import {
   ConversionRequestSchema,
   SubscriptionPatchSchema,
@@ -22,7 +23,6 @@ import {
 
 const CustomerParams = Type.Object({ customerId: Uuid });
 const SubscriptionParams = Type.Object({ customerId: Uuid, subscriptionId: Uuid });
-const refusals = { 409: Type.Ref('Problem'), 412: Type.Ref('Problem'), 422: Type.Ref('Problem') };
 
 export function subscriptionRoutes(instance: FastifyInstance): void {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -32,6 +32,7 @@ export function subscriptionRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['subscriptions'],
+        operationId: 'listCustomerSubscriptions',
         summary: "The customer's subscriptions, oldest first",
         params: CustomerParams,
         querystring: Type.Object({
@@ -41,7 +42,7 @@ export function subscriptionRoutes(instance: FastifyInstance): void {
         }),
         response: {
           200: Page(Type.Ref('Subscription'), 'SubscriptionPage'),
-          ...authenticatedErrors,
+          ...problems(400, 401, 403, 404),
         },
       },
     },
@@ -64,9 +65,10 @@ export function subscriptionRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['subscriptions'],
+        operationId: 'getSubscription',
         summary: 'One subscription, with its ETag and the actions allowed now',
         params: SubscriptionParams,
-        response: { 200: Type.Ref('Subscription'), ...authenticatedErrors },
+        response: { 200: Type.Ref('Subscription'), ...problems(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
@@ -84,12 +86,16 @@ export function subscriptionRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['subscriptions'],
+        operationId: 'updateSubscription',
         summary: 'Change quantity, name or auto-renewal, or suspend, reactivate or cancel',
         description:
           'Send `If-Match` with the ETag you read to refuse the change (412) when the subscription changed meanwhile. `status` may not change together with `quantity`.',
         params: SubscriptionParams,
         body: SubscriptionPatchSchema,
-        response: { 200: Type.Ref('Subscription'), ...refusals, ...authenticatedErrors },
+        response: {
+          200: Type.Ref('Subscription'),
+          ...problems(400, 401, 403, 404, 409, 412, 413, 415, 422),
+        },
       },
     },
     async (request, reply) => {
@@ -119,11 +125,12 @@ export function subscriptionRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['subscriptions'],
+        operationId: 'listSubscriptionAddOns',
         summary: 'The add-ons of a subscription',
         params: SubscriptionParams,
         response: {
           200: Type.Object({ items: Type.Array(Type.Ref('Subscription')) }),
-          ...authenticatedErrors,
+          ...problems(400, 401, 403, 404),
         },
       },
     },
@@ -143,10 +150,14 @@ export function subscriptionRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['subscriptions'],
+        operationId: 'convertTrialSubscription',
         summary: 'Convert a trial into a paid subscription of one of its conversion targets',
         params: SubscriptionParams,
         body: ConversionRequestSchema,
-        response: { 201: Type.Ref('Subscription'), ...refusals, ...authenticatedErrors },
+        response: {
+          201: Type.Ref('Subscription'),
+          ...problems(400, 401, 403, 404, 409, 412, 413, 415, 422),
+        },
       },
     },
     async (request, reply) => {

@@ -6,10 +6,9 @@ import { getUser, listUsers, updateUser } from '../../../services/update-user.js
 import { caller } from '../../plugins/auth.js';
 import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentUser } from '../../presenters/user.js';
-import { Uuid, authenticatedErrors } from '../../schemas/common.js';
+import { Uuid } from '../../schemas/common.js';
+import { problems } from '../../schemas/problems.js';
 import { NewUserSchema, UserPatchSchema } from '../../schemas/user.js';
-
-const refusals = { 403: Type.Ref('Problem'), 409: Type.Ref('Problem') };
 
 export function userRoutes(instance: FastifyInstance): void {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -19,11 +18,11 @@ export function userRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['users'],
+        operationId: 'listUsers',
         summary: "The partner's users (global admins)",
         response: {
           200: Type.Object({ items: Type.Array(Type.Ref('User')) }),
-          ...refusals,
-          ...authenticatedErrors,
+          ...problems(401, 403),
         },
       },
     },
@@ -35,6 +34,7 @@ export function userRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['users'],
+        operationId: 'createUser',
         summary: 'Invite a user with a role; without a password, a temporary one is shown once',
         body: NewUserSchema,
         response: {
@@ -48,8 +48,7 @@ export function userRoutes(instance: FastifyInstance): void {
               }),
             ),
           }),
-          ...refusals,
-          ...authenticatedErrors,
+          ...problems(400, 401, 403, 409, 413, 415, 422),
         },
       },
     },
@@ -79,9 +78,10 @@ export function userRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['users'],
+        operationId: 'getUser',
         summary: 'One user',
         params: Type.Object({ userId: Uuid }),
-        response: { 200: Type.Ref('User'), ...refusals, ...authenticatedErrors },
+        response: { 200: Type.Ref('User'), ...problems(400, 401, 403, 404) },
       },
     },
     async (request) => presentUser(await getUser(caller(request), request.params.userId)),
@@ -92,10 +92,11 @@ export function userRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags: ['users'],
+        operationId: 'updateUser',
         summary: "Change a user's name or role, or disable or enable them",
         params: Type.Object({ userId: Uuid }),
         body: UserPatchSchema,
-        response: { 200: Type.Ref('User'), ...refusals, ...authenticatedErrors },
+        response: { 200: Type.Ref('User'), ...problems(400, 401, 403, 404, 409, 413, 415) },
       },
     },
     async (request) =>

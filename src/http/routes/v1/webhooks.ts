@@ -16,14 +16,14 @@ import { ALL_EVENT_TYPES } from '../../../domain/webhooks/endpoint.js';
 import type { IdempotentWork } from '../../../services/run-idempotent.js';
 import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentDelivery, presentEndpoint, presentWithSecret } from '../../presenters/webhook.js';
-import { PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
+import { PageQuery, Uuid } from '../../schemas/common.js';
+import { problems } from '../../schemas/problems.js';
 import {
   DeliveryStatusSchema,
   NewWebhookEndpointSchema,
   WebhookEndpointPatchSchema,
 } from '../../schemas/webhook.js';
 
-const refusals = { 403: Type.Ref('Problem'), 409: Type.Ref('Problem'), 422: Type.Ref('Problem') };
 const EndpointParams = Type.Object({ webhookId: Uuid });
 const SECRET = ['secret'];
 
@@ -46,11 +46,11 @@ export function webhookRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags,
+        operationId: 'listWebhookEndpoints',
         summary: "The partner's webhook endpoints",
         response: {
           200: Type.Object({ items: Type.Array(Type.Ref('WebhookEndpoint')) }),
-          ...refusals,
-          ...authenticatedErrors,
+          ...problems(400, 401, 403),
         },
       },
     },
@@ -62,14 +62,14 @@ export function webhookRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags,
+        operationId: 'listWebhookEventTypes',
         summary: 'The event types an endpoint may receive',
         response: {
           200: Type.Object({
             items: Type.Array(Type.String()),
             all: Type.Literal(ALL_EVENT_TYPES),
           }),
-          ...refusals,
-          ...authenticatedErrors,
+          ...problems(401, 403),
         },
       },
     },
@@ -81,12 +81,12 @@ export function webhookRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags,
+        operationId: 'createWebhookEndpoint',
         summary: 'Add an endpoint; its signing secret is shown in this answer only',
         body: NewWebhookEndpointSchema,
         response: {
           201: Type.Ref('WebhookEndpointWithSecret'),
-          ...refusals,
-          ...authenticatedErrors,
+          ...problems(400, 401, 403, 409, 413, 415, 422),
         },
       },
     },
@@ -103,9 +103,10 @@ export function webhookRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags,
+        operationId: 'getWebhookEndpoint',
         summary: 'One endpoint',
         params: EndpointParams,
-        response: { 200: Type.Ref('WebhookEndpoint'), ...refusals, ...authenticatedErrors },
+        response: { 200: Type.Ref('WebhookEndpoint'), ...problems(400, 401, 403, 404) },
       },
     },
     async (request) =>
@@ -117,10 +118,14 @@ export function webhookRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags,
+        operationId: 'updateWebhookEndpoint',
         summary: "Change an endpoint's URL, event types or description, or disable or enable it",
         params: EndpointParams,
         body: WebhookEndpointPatchSchema,
-        response: { 200: Type.Ref('WebhookEndpoint'), ...refusals, ...authenticatedErrors },
+        response: {
+          200: Type.Ref('WebhookEndpoint'),
+          ...problems(400, 401, 403, 404, 413, 415, 422),
+        },
       },
     },
     async (request) =>
@@ -134,9 +139,10 @@ export function webhookRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags,
+        operationId: 'deleteWebhookEndpoint',
         summary: 'Remove an endpoint with its delivery log',
         params: EndpointParams,
-        response: { 204: Type.Null(), ...refusals, ...authenticatedErrors },
+        response: { 204: Type.Null(), ...problems(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
@@ -150,12 +156,12 @@ export function webhookRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags,
+        operationId: 'rotateWebhookSecret',
         summary: 'A new signing secret, shown once; the old one still signs for 24 hours',
         params: EndpointParams,
         response: {
           200: Type.Ref('WebhookEndpointWithSecret'),
-          ...refusals,
-          ...authenticatedErrors,
+          ...problems(400, 401, 403, 404, 409, 422),
         },
       },
     },
@@ -172,9 +178,10 @@ export function webhookRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags,
+        operationId: 'sendWebhookTestEvent',
         summary: 'Send a webhook.test event to this endpoint only',
         params: EndpointParams,
-        response: { 202: Type.Ref('WebhookDelivery'), ...refusals, ...authenticatedErrors },
+        response: { 202: Type.Ref('WebhookDelivery'), ...problems(400, 401, 403, 404, 409, 422) },
       },
     },
     (request, reply) =>
@@ -189,6 +196,7 @@ export function webhookRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags,
+        operationId: 'listWebhookDeliveries',
         summary: "The endpoint's deliveries, newest first, with their attempts",
         params: EndpointParams,
         querystring: Type.Object(
@@ -200,8 +208,7 @@ export function webhookRoutes(instance: FastifyInstance): void {
             items: Type.Array(Type.Ref('WebhookDelivery')),
             nextCursor: Type.Union([Type.String(), Type.Null()]),
           }),
-          ...refusals,
-          ...authenticatedErrors,
+          ...problems(400, 401, 403, 404),
         },
       },
     },
@@ -221,9 +228,10 @@ export function webhookRoutes(instance: FastifyInstance): void {
     {
       schema: {
         tags,
+        operationId: 'redeliverWebhookDelivery',
         summary: 'Deliver again now, with a fresh retry schedule',
         params: Type.Object({ webhookId: Uuid, deliveryId: Uuid }),
-        response: { 202: Type.Ref('WebhookDelivery'), ...refusals, ...authenticatedErrors },
+        response: { 202: Type.Ref('WebhookDelivery'), ...problems(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
