@@ -73,7 +73,7 @@ export const customersZhTW: typeof customersEn = {
     columns: { subscription: '訂閱', assigned: '已指派 / 已購買', actions: '動作' },
     count: '{{assigned}} / {{quantity}}',
     manage: '指派授權',
-    manageFor: '指派 {{name}} 的授權',
+    manageFor: '指派授權：{{name}}',
     dialogTitle: '{{name}} 的授權',
     summary: '已指派 {{assigned}} 個授權，共 {{quantity}} 個。',
     noneLeft: '所有授權皆已指派。請提高訂閱數量，或先收回某人的授權，才能指派給其他使用者。',

@@ -90,7 +90,7 @@ export const usersEn = {
   },
   reset: {
     button: 'Reset password',
-    buttonFor: 'Reset the password of {{name}}',
+    buttonFor: 'Reset password for {{name}}',
     title: 'Reset the password of {{name}}?',
     text: '{{name}} is signed out, and their password is replaced by a temporary one, shown to you once. They choose a new password when they next sign in.',
     confirm: 'Reset password',

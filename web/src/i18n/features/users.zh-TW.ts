@@ -84,7 +84,7 @@ export const usersZhTW: typeof usersEn = {
   },
   reset: {
     button: '重設密碼',
-    buttonFor: '重設 {{name}} 的密碼',
+    buttonFor: '重設密碼：{{name}}',
     title: '要重設 {{name}} 的密碼嗎？',
     text: '{{name}} 將被登出，其密碼會改為臨時密碼，且只會向您顯示這一次。對方下次登入時須設定新密碼。',
     confirm: '重設密碼',

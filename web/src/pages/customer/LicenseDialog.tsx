@@ -115,6 +115,8 @@ function Holders(props: {
           <legend>{t('customerPage.licenses.holders')}</legend>
           {users.map((user) => {
             const holds = holders.data.has(user.id);
+            // While the API is asked, the box already shows what was asked for.
+            const pending = change.isPending && change.variables.userId === user.id;
             return (
               <Checkbox
                 key={user.id}
@@ -122,7 +124,7 @@ function Holders(props: {
                   name: user.displayName,
                   email: user.email,
                 })}
-                checked={holds}
+                checked={pending ? change.variables.assigned : holds}
                 // No license is left to give: only those who hold one can be changed.
                 disabled={change.isPending || (full && !holds)}
                 onChange={(_event, data) => toggle(user, data.checked === true)}
