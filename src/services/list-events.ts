@@ -21,7 +21,7 @@ export interface NamedEvent {
 
 export type NamedEventPage = Page<NamedEvent>;
 
-/** The partner's audit log, filtered and paged, oldest first: for those who may audit. */
+/** The partner's audit log, filtered and paged, oldest or newest first: for those who may audit. */
 export function listEvents(ctx: CallerContext, query: EventQuery): Promise<Page<DomainEvent>> {
   authorize(ctx.role, 'audit.read');
   return eventPage(ctx, query);
@@ -78,7 +78,7 @@ export async function listSubscriptionEvents(
   ctx: CallerContext,
   customerId: string,
   subscriptionId: string,
-  query: { limit: number; cursor?: string },
+  query: { limit: number; cursor?: string; newestFirst?: boolean },
 ): Promise<NamedEventPage> {
   await getSubscription(ctx, customerId, subscriptionId);
   return withNames(ctx, await eventPage(ctx, { ...query, customerId, subscriptionId }));

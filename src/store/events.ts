@@ -42,11 +42,16 @@ export interface EventQuery {
   from?: Date;
   /** Exclusive upper bound of occurredAt. */
   to?: Date;
+  /** Newest first instead of oldest first. */
+  newestFirst?: boolean;
   limit: number;
   cursor?: string;
 }
 
-/** The partner's events, oldest first. Null when the cursor is not one this list gave. */
+/**
+ * The partner's events, oldest first (newest first when asked). Null when the cursor is not one
+ * this list gave.
+ */
 export async function listEvents(
   db: Db,
   partnerId: string,
@@ -63,7 +68,8 @@ export async function listEvents(
   if (query.from !== undefined)
     select = select.where('occurred_at', '>=', query.from.toISOString());
   if (query.to !== undefined) select = select.where('occurred_at', '<', query.to.toISOString());
-  const page = await keysetPage(select, { column: 'id', holds: 'uuid' }, query);
+  const key = { column: 'id', holds: 'uuid', descending: query.newestFirst === true } as const;
+  const page = await keysetPage(select, key, query);
   return page && { items: page.rows.map(toEvent), nextCursor: page.nextCursor };
 }
 

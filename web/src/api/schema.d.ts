@@ -102,7 +102,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a customer's name, domain or billing profile
+         * @description Fields left out stay as they are; so do those of billingProfile and its address. A domain another customer of the partner has is refused (409 customer_domain_taken).
+         */
+        patch: operations["updateCustomer"];
         trace?: never;
     };
     "/v1/customers/{customerId}/offers": {
@@ -372,7 +376,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The partner's audit log, oldest first
+         * The partner's audit log, oldest or newest first
          * @description With `Accept: text/csv` the answer is every matching event (no paging) as CSV, for export.
          */
         get: operations["listEvents"];
@@ -391,7 +395,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A subscription's history, oldest first */
+        /** A subscription's history, oldest or newest first */
         get: operations["listSubscriptionEvents"];
         put?: never;
         post?: never;
@@ -793,6 +797,46 @@ export interface paths {
         put?: never;
         /** Deliver again now, with a fresh retry schedule */
         post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partner's subscriptions across its customers, filtered and sorted
+         * @description Each item is a Subscription with its `customerName`. Filters combine (all must hold). A `cursor` belongs to the `sort` it was given with.
+         */
+        get: operations["listSubscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One change to many subscriptions, each in its own transaction
+         * @description Answers 200 with one result per subscription, in the order given: `done` with the subscription, or `refused` with the problem (an unknown id or another partner’s is `subscription_not_found`). A caller whose role may not make the change gets 403 before anything runs.
+         */
+        post: operations["bulkUpdateSubscriptions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1499,6 +1543,84 @@ export interface components {
              */
             createdAt: string;
         };
+        PartnerSubscription: {
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
+            customerId: string;
+            offerId: string;
+            offerName: string;
+            friendlyName: string;
+            /** @description How many licenses (or units) were bought. */
+            quantity: number;
+            /** @description How many of them are assigned to customer users; never more than quantity. */
+            assignedLicenses: number;
+            /** @enum {string} */
+            unitType: "licenses" | "devices" | "gigabytes";
+            parentSubscriptionId: string | null;
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
+            orderId: string;
+            /** @enum {string} */
+            status: "active" | "suspended" | "expired" | "deleted";
+            /** @enum {string} */
+            billingCycle: "monthly" | "annual";
+            /**
+             * @description ISO 8601 duration of the term.
+             * @enum {string}
+             */
+            termDuration: "P1M" | "P1Y";
+            autoRenewEnabled: boolean;
+            isTrial: boolean;
+            trialEndDate: string | null;
+            /**
+             * Format: date-time
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
+             */
+            creationDate: string;
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
+             */
+            effectiveStartDate: string;
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
+             */
+            commitmentEndDate: string;
+            cancellationAllowedUntil: string | null;
+            quantityDecreaseAllowedUntil: string | null;
+            suspensionReasons: string[];
+            suspendedAt: string | null;
+            expiresAt: string | null;
+            deletedAt: string | null;
+            /** @description The customer's unit price per billing period, locked for the term. */
+            unitPrice: string;
+            /** @description What the partner pays the vendor per unit and period. */
+            unitCost: string;
+            currency: string;
+            nextChargeDate: string | null;
+            etag: string;
+            /** @description What may be done now. */
+            actions: ("change_quantity" | "suspend" | "reactivate" | "cancel" | "convert" | "add_addon")[];
+            suspensionPreview: {
+                /**
+                 * Format: date-time
+                 * @description When the data would be deleted unless reactivated.
+                 */
+                expiresAt: string;
+            } | null;
+            /** @description The customer's company name. */
+            customerName: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1943,6 +2065,122 @@ export interface operations {
             };
             /** @description No such resource for this partner (`not_found`); another partner’s id answers the same. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID in lower-case hex, 8-4-4-4-12. */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    companyName?: string;
+                    /** @description Unique per partner. */
+                    domain?: string;
+                    billingProfile?: {
+                        firstName?: string;
+                        lastName?: string;
+                        /** Format: email */
+                        email?: string;
+                        address?: {
+                            line1?: string;
+                            city?: string;
+                            postalCode?: string;
+                            /** @description ISO 3166-1 alpha-2 country code, e.g. US. */
+                            country?: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `invalid_cursor`); nothing changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, or `password_change_required` until a temporary password is changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this partner (`not_found`); another partner’s id answers the same. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule or by the resource’s state, or the same Idempotency-Key is still running (`idempotency_key_in_use`); the `code` says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Understood but refused by a rule, or the Idempotency-Key was used with another request (`idempotency_key_reused`); the `code` says which. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3588,6 +3826,8 @@ export interface operations {
                 from?: string;
                 /** @description Events before this instant. */
                 to?: string;
+                /** @description Oldest first (the default) or newest first. */
+                order?: "oldest" | "newest";
                 /** @description Items per page (1–500). */
                 limit?: number;
                 /** @description nextCursor of the previous page. */
@@ -3644,6 +3884,8 @@ export interface operations {
     listSubscriptionEvents: {
         parameters: {
             query?: {
+                /** @description Oldest first (the default) or newest first. */
+                order?: "oldest" | "newest";
                 /** @description Items per page (1–500). */
                 limit?: number;
                 /** @description nextCursor of the previous page. */
@@ -4539,13 +4781,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description RFC 9457 problem details (application/problem+json). */
+            /** @description Refused by a rule or by the resource’s state, or the same Idempotency-Key is still running (`idempotency_key_in_use`); the `code` says which. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Understood but refused by a rule, or the Idempotency-Key was used with another request (`idempotency_key_reused`); the `code` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5823,6 +6074,193 @@ export interface operations {
             };
             /** @description Refused by a rule or by the resource’s state, or the same Idempotency-Key is still running (`idempotency_key_in_use`); the `code` says which. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Understood but refused by a rule, or the Idempotency-Key was used with another request (`idempotency_key_reused`); the `code` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSubscriptions: {
+        parameters: {
+            query?: {
+                /** @description One status or several, comma-separated: `active,suspended`. */
+                status?: string;
+                offerId?: string;
+                /** @description A UUID in lower-case hex, 8-4-4-4-12. */
+                customerId?: string;
+                /** @description Case-insensitive part of the customer's company name, the subscription's friendly name or its offer's name. */
+                q?: string;
+                /** @description Active, auto-renew on, with the term ending before this date. */
+                renewsBefore?: string;
+                /** @description Auto-renew off and not ended (active or suspended), with the term ending before this date. */
+                expiresBefore?: string;
+                /** @description Trials whose trial ends before this date. */
+                trialEndsBefore?: string;
+                /** @description Suspended, with the data deleted (`expiresAt`) before the start of this date (UTC). */
+                deletedBefore?: string;
+                /** @description One of customerName, offerName, commitmentEndDate, trialEndDate, expiresAt, creationDate, quantity; `-` in front sorts descending. Nulls last, ties by id. */
+                sort?: string;
+                /** @description Items per page (1–200). */
+                limit?: number;
+                /** @description nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PartnerSubscription"][];
+                        /** @description Pass as ?cursor= (with the same sort) for the next page; null on the last. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `invalid_cursor`); nothing changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, or `password_change_required` until a temporary password is changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulkUpdateSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    operation: "set_auto_renew" | "suspend" | "reactivate" | "cancel" | "change_quantity";
+                    /** @description 1 to 500 different subscriptions of any of the partner's customers. */
+                    subscriptionIds: string[];
+                    /** @description For `set_auto_renew` (and only for it). */
+                    autoRenewEnabled?: boolean;
+                    /**
+                     * @description For `suspend` (required there, and only there).
+                     * @enum {string}
+                     */
+                    reason?: "customer_request" | "nonpayment" | "fraud" | "other";
+                    /** @description For `change_quantity` (and only for it). */
+                    quantity?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description One per subscription, in the order asked. */
+                        results: {
+                            /**
+                             * Format: uuid
+                             * @description A UUID in lower-case hex, 8-4-4-4-12.
+                             */
+                            subscriptionId: string;
+                            /** @enum {string} */
+                            status: "done" | "refused";
+                            subscription?: components["schemas"]["Subscription"];
+                            error?: components["schemas"]["Problem"];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `invalid_cursor`); nothing changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token or session (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`forbidden`, or `password_change_required` until a temporary password is changed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a rule or by the resource’s state, or the same Idempotency-Key is still running (`idempotency_key_in_use`); the `code` says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json` (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,10 @@ import { problems } from '../../schemas/problems.js';
 
 const EventPage = Page(Type.Ref('Event'), 'EventPage');
 
+const EventOrder = Type.Optional(
+  literals(['oldest', 'newest'], 'Oldest first (the default) or newest first.'),
+);
+
 const CSV_PAGE = 1000;
 
 /** The whole filtered history, a page at a time, so an export of any size streams. */
@@ -46,7 +50,7 @@ export function eventRoutes(instance: FastifyInstance): void {
       schema: {
         tags: ['events'],
         operationId: 'listEvents',
-        summary: "The partner's audit log, oldest first",
+        summary: "The partner's audit log, oldest or newest first",
         description:
           'With `Accept: text/csv` the answer is every matching event (no paging) as CSV, for export.',
         querystring: Type.Object({
@@ -57,15 +61,17 @@ export function eventRoutes(instance: FastifyInstance): void {
           actorId: Type.Optional(Type.String({ maxLength: 100 })),
           from: Type.Optional({ ...Instant, description: 'Events at or after this instant.' }),
           to: Type.Optional({ ...Instant, description: 'Events before this instant.' }),
+          order: EventOrder,
           ...PageQuery,
         }),
         response: { 200: EventPage, ...problems(400, 401, 403) },
       },
     },
     async (request, reply) => {
-      const { limit = 50, cursor, from, to, ...filters } = request.query;
+      const { limit = 50, cursor, from, to, order, ...filters } = request.query;
       const query = {
         ...filters,
+        newestFirst: order === 'newest',
         ...(from === undefined ? {} : { from: new Date(from) }),
         ...(to === undefined ? {} : { to: new Date(to) }),
       };
@@ -92,19 +98,19 @@ export function eventRoutes(instance: FastifyInstance): void {
       schema: {
         tags: ['subscriptions'],
         operationId: 'listSubscriptionEvents',
-        summary: "A subscription's history, oldest first",
+        summary: "A subscription's history, oldest or newest first",
         params: Type.Object({ customerId: Uuid, subscriptionId: Uuid }),
-        querystring: Type.Object(PageQuery),
+        querystring: Type.Object({ order: EventOrder, ...PageQuery }),
         response: { 200: EventPage, ...problems(400, 401, 403, 404) },
       },
     },
     async (request) => {
-      const { limit = 50, cursor } = request.query;
+      const { limit = 50, cursor, order } = request.query;
       const page = await listSubscriptionEvents(
         caller(request),
         request.params.customerId,
         request.params.subscriptionId,
-        { limit, ...(cursor === undefined ? {} : { cursor }) },
+        { limit, newestFirst: order === 'newest', ...(cursor === undefined ? {} : { cursor }) },
       );
       return { items: page.items.map(presentEvent), nextCursor: page.nextCursor };
     },
