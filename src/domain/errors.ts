@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'not_found',
+  'subscription_not_found',
   'rate_limited',
   'customer_domain_taken',
   'etag_mismatch',

@@ -42,6 +42,8 @@ import {
 } from './schemas/billing.js';
 import { billingRoutes } from './routes/v1/billing.js';
 import { webhookRoutes } from './routes/v1/webhooks.js';
+import { partnerSubscriptionRoutes } from './routes/v1/partner-subscriptions.js';
+import { PartnerSubscriptionSchema } from './schemas/partner-subscriptions.js';
 import {
   WebhookDeliverySchema,
   WebhookEndpointSchema,
@@ -126,6 +128,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
     WebhookEndpointSchema,
     WebhookEndpointWithSecretSchema,
     WebhookDeliverySchema,
+    PartnerSubscriptionSchema,
   ];
   for (const schema of shared) app.addSchema(schema);
   await app.register(cookie);
@@ -150,6 +153,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
       userRoutes(v1);
       billingRoutes(v1);
       webhookRoutes(v1);
+      partnerSubscriptionRoutes(v1);
       done();
     },
     { prefix: '/v1' },

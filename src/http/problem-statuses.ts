@@ -17,6 +17,7 @@ export const PROBLEM_STATUSES: Record<ProblemCode, { status: number; title: stri
   user_email_taken: { status: 409, title: 'Email already used by a user' },
   cannot_change_own_access: { status: 409, title: 'You cannot change your own access' },
   not_found: { status: 404, title: 'Not found' },
+  subscription_not_found: { status: 404, title: 'Subscription not found' },
   route_not_found: { status: 404, title: 'No such route' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   not_acceptable: { status: 406, title: 'Not acceptable' },

@@ -3,7 +3,7 @@ import { availableActions } from '../domain/subscription-lifecycle.js';
 import type { Subscription, SubscriptionAction } from '../domain/subscription.js';
 import { suspensionPreview, type SuspensionPreview } from '../domain/suspension-preview.js';
 import type { Customer } from '../domain/customer.js';
-import { findCustomer } from '../store/customers.js';
+import { findCustomersByIds } from '../store/customers.js';
 import { assignedCounts } from '../store/license-assignments.js';
 import { subscriptionsByIds } from '../store/subscriptions.js';
 import type { CallerContext } from './context.js';
@@ -21,7 +21,7 @@ export interface SubscriptionView {
 
 /**
  * Subscriptions with their actions, assigned licenses and suspension preview; the bases of
- * add-ons are read in one query, the assigned counts in another, and each customer once.
+ * add-ons are read in one query, the assigned counts in another, and the customers in a third.
  */
 export async function withActions(
   ctx: CallerContext,
@@ -62,16 +62,13 @@ export async function withActions(
   });
 }
 
-async function customersOf(
+function customersOf(
   ctx: CallerContext,
   subscriptions: readonly Subscription[],
 ): Promise<Map<string, Customer>> {
-  const customers = new Map<string, Customer>();
-  for (const id of new Set(subscriptions.map((s) => s.customerId))) {
-    const customer = await findCustomer(ctx.db, ctx.partner.id, id);
-    if (customer) customers.set(id, customer);
-  }
-  return customers;
+  return findCustomersByIds(ctx.db, ctx.partner.id, [
+    ...new Set(subscriptions.map((s) => s.customerId)),
+  ]);
 }
 
 export async function withActionsOne(

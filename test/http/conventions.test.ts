@@ -184,6 +184,8 @@ describe.each(DIALECTS)('HTTP conventions on %s', (dialect) => {
         'GET /v1/invoices',
         'GET /v1/billing/reconciliation',
         'GET /v1/billing/overview',
+        'GET /v1/subscriptions',
+        'POST /v1/subscriptions/bulk',
         'GET /v1/webhooks',
         'POST /v1/webhooks',
         'GET /v1/webhooks/event-types',

@@ -297,8 +297,44 @@ export const ROUTE_CALLS: readonly RouteCall[] = [
     permission: 'billing.read',
     scoped: false,
   },
+  ...acrossCustomersCalls(),
   ...webhookCalls(),
 ];
+
+/** The partner's subscriptions across customers; a bulk change needs its operation's permission. */
+function acrossCustomersCalls(): RouteCall[] {
+  const bulk = (
+    operation: string,
+    permission: Permission,
+    target: (f: Fixture) => string | undefined,
+    fields: Record<string, unknown> = {},
+  ): RouteCall => ({
+    name: `bulk ${operation}`,
+    method: 'POST',
+    url: () => '/v1/subscriptions/bulk',
+    body: (f) => ({ operation, subscriptionIds: [target(f)], ...fields }),
+    permission,
+    scoped: false,
+  });
+  return [
+    {
+      name: 'list subscriptions across customers',
+      method: 'GET',
+      url: () => '/v1/subscriptions?q=a&sort=-expiresAt',
+      permission: 'subscriptions.read',
+      scoped: false,
+    },
+    bulk('set_auto_renew', 'subscriptions.update_details', (f) => f.ids.active, {
+      autoRenewEnabled: false,
+    }),
+    bulk('change_quantity', 'subscriptions.change_quantity', (f) => f.ids.active, {
+      quantity: 7,
+    }),
+    bulk('suspend', 'subscriptions.suspend', (f) => f.ids.active, { reason: 'nonpayment' }),
+    bulk('reactivate', 'subscriptions.reactivate', (f) => f.ids.active),
+    bulk('cancel', 'subscriptions.cancel', (f) => f.ids.spare),
+  ];
+}
 
 function webhookCalls(): RouteCall[] {
   const one = (f: Fixture) => `/v1/webhooks/${f.ids.webhook}`;

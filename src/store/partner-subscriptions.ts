@@ -1,0 +1,234 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Subscription, SubscriptionStatus } from '../domain/subscription.js';
+import { isCalendarDateText, isInstantText } from '../domain/text-formats.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { toSubscription } from './subscriptions.js';
+import type { Db, SubscriptionsTable } from './tables.js';
+
+/** What a list across customers can be sorted by; `-` in front of one sorts it descending. */
+export const PARTNER_SUBSCRIPTION_SORTS = [
+  'customerName',
+  'offerName',
+  'commitmentEndDate',
+  'trialEndDate',
+  'expiresAt',
+  'creationDate',
+  'quantity',
+] as const;
+export type PartnerSubscriptionSort = (typeof PARTNER_SUBSCRIPTION_SORTS)[number];
+
+type KeyKind = 'text' | 'date' | 'instant' | 'integer';
+
+/** Each sort's column, the kind of value it holds (to check a cursor's), and whether it may be null. */
+const SORT_KEYS: Record<
+  PartnerSubscriptionSort,
+  { ref: string; kind: KeyKind; nullable: boolean; value: (row: Row) => string | number | null }
+> = {
+  customerName: {
+    ref: 'c.company_name_key',
+    kind: 'text',
+    nullable: false,
+    value: (row) => row.customer_name_key,
+  },
+  offerName: { ref: 's.offer_name', kind: 'text', nullable: false, value: (row) => row.offer_name },
+  commitmentEndDate: {
+    ref: 's.commitment_end_date',
+    kind: 'date',
+    nullable: false,
+    value: (row) => row.commitment_end_date,
+  },
+  trialEndDate: {
+    ref: 's.trial_end_date',
+    kind: 'date',
+    nullable: true,
+    value: (row) => row.trial_end_date,
+  },
+  expiresAt: {
+    ref: 's.expires_at',
+    kind: 'instant',
+    nullable: true,
+    value: (row) => row.expires_at,
+  },
+  creationDate: {
+    ref: 's.creation_date',
+    kind: 'instant',
+    nullable: false,
+    value: (row) => row.creation_date,
+  },
+  quantity: { ref: 's.quantity', kind: 'integer', nullable: false, value: (row) => row.quantity },
+};
+
+type Row = SubscriptionsTable & { customer_name: string; customer_name_key: string };
+
+export interface PartnerSubscriptionQuery {
+  statuses?: readonly SubscriptionStatus[];
+  offerId?: string;
+  customerId?: string;
+  /** Case-insensitive substring of the customer's name, the friendly name or the offer name. */
+  q?: string;
+  /** Active, renewing automatically, with the term ending before this date. */
+  renewsBefore?: string;
+  /** Auto-renew off, not ended, with the term ending before this date. */
+  expiresBefore?: string;
+  /** Trials whose trial ends before this date. */
+  trialEndsBefore?: string;
+  /** Suspended, with the data deleted before this date (UTC midnight). */
+  deletedBefore?: string;
+  sort: PartnerSubscriptionSort;
+  descending: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+export interface PartnerSubscriptionRow {
+  subscription: Subscription;
+  customerName: string;
+}
+
+/**
+ * The partner's subscriptions across its customers, each with its customer's name, filtered and
+ * in the asked order (nulls last, ties by id) with keyset paging. Null when the cursor is not one
+ * this list gave for this order.
+ */
+export async function listPartnerSubscriptions(
+  db: Db,
+  partnerId: string,
+  query: PartnerSubscriptionQuery,
+): Promise<{ items: PartnerSubscriptionRow[]; nextCursor: string | null } | null> {
+  const key = SORT_KEYS[query.sort];
+  const sortName = `${query.descending ? '-' : ''}${query.sort}`;
+  let select = db
+    .selectFrom('subscriptions as s')
+    .innerJoin('customers as c', (join) =>
+      join.onRef('c.id', '=', 's.customer_id').onRef('c.partner_id', '=', 's.partner_id'),
+    )
+    .selectAll('s')
+    .select(['c.company_name as customer_name', 'c.company_name_key as customer_name_key'])
+    .where('s.partner_id', '=', partnerId);
+  select = select.where((eb) => eb.and(filtersOf(query)));
+  if (query.cursor !== undefined) {
+    const after = decodeAfter(query.cursor, sortName, key);
+    if (!after) return null;
+    select = select.where(pastCursor(key.ref, after, query.descending));
+  }
+  const direction = query.descending ? 'desc' : 'asc';
+  const rows = (await select
+    .orderBy(sql`case when ${sql.ref(key.ref)} is null then 1 else 0 end`)
+    .orderBy(sql.ref(key.ref), direction)
+    .orderBy('s.id', direction)
+    .limit(query.limit + 1)
+    .execute()) as Row[];
+  const shown = rows.slice(0, query.limit);
+  const last = shown.at(-1);
+  const nextCursor =
+    rows.length > query.limit && last
+      ? encodeCursor([sortName, cursorText(key.value(last)), last.id])
+      : null;
+  return {
+    items: shown.map((row) => ({
+      subscription: toSubscription(row),
+      customerName: row.customer_name,
+    })),
+    nextCursor,
+  };
+}
+
+function filtersOf(query: PartnerSubscriptionQuery): Expression<SqlBool>[] {
+  const filters: Expression<SqlBool>[] = [];
+  const where = (ref: string, op: string, value: unknown) =>
+    sql<SqlBool>`${sql.ref(ref)} ${sql.raw(op)} ${value}`;
+  if (query.statuses !== undefined && query.statuses.length > 0) {
+    filters.push(sql<SqlBool>`s.status in (${sql.join(query.statuses)})`);
+  }
+  if (query.offerId !== undefined) filters.push(where('s.offer_id', '=', query.offerId));
+  if (query.customerId !== undefined) filters.push(where('s.customer_id', '=', query.customerId));
+  if (query.q !== undefined && query.q.length > 0) {
+    const pattern = `%${escapeLike(query.q.toLowerCase())}%`;
+    filters.push(
+      sql<SqlBool>`(c.company_name_key like ${pattern} escape '\\'
+        or lower(s.friendly_name) like ${pattern} escape '\\'
+        or lower(s.offer_name) like ${pattern} escape '\\')`,
+    );
+  }
+  if (query.renewsBefore !== undefined) {
+    filters.push(
+      sql<SqlBool>`(s.status = 'active' and s.auto_renew_enabled = 1)`,
+      where('s.commitment_end_date', '<', query.renewsBefore),
+    );
+  }
+  if (query.expiresBefore !== undefined) {
+    filters.push(
+      sql<SqlBool>`(s.status in ('active', 'suspended') and s.auto_renew_enabled = 0)`,
+      where('s.commitment_end_date', '<', query.expiresBefore),
+    );
+  }
+  if (query.trialEndsBefore !== undefined) {
+    filters.push(
+      sql<SqlBool>`s.is_trial = 1`,
+      where('s.trial_end_date', '<', query.trialEndsBefore),
+    );
+  }
+  if (query.deletedBefore !== undefined) {
+    filters.push(
+      sql<SqlBool>`s.status = 'suspended'`,
+      where('s.expires_at', '<', `${query.deletedBefore}T00:00:00.000Z`),
+    );
+  }
+  return filters;
+}
+
+/** The rows after (value, id) in the list's order, where a null value sorts after every other. */
+function pastCursor(
+  ref: string,
+  after: { value: string | null; id: string },
+  descending: boolean,
+): Expression<SqlBool> {
+  const beyond = sql.raw(descending ? '<' : '>');
+  const column = sql.ref(ref);
+  if (after.value === null) {
+    return sql<SqlBool>`(${column} is null and s.id ${beyond} ${after.id})`;
+  }
+  return sql<SqlBool>`(${column} ${beyond} ${after.value}
+    or (${column} = ${after.value} and s.id ${beyond} ${after.id})
+    or ${column} is null)`;
+}
+
+/**
+ * The cursor's (value, id) when it was given for this same order and its value has the shape of
+ * the column's, so the database compares it instead of failing a cast. An empty value is null.
+ */
+function decodeAfter(
+  cursor: string,
+  sortName: string,
+  key: { kind: KeyKind; nullable: boolean },
+): { value: string | null; id: string } | null {
+  const parts = decodeCursor(cursor, ['text', 'text', 'uuid']);
+  if (!parts) return null;
+  const [sort, value, id] = parts as [string, string, string];
+  if (sort !== sortName) return null;
+  if (value === '') return key.nullable ? { value: null, id } : null;
+  if (!fitsKind(value, key.kind)) return null;
+  return { value: key.kind === 'instant' ? new Date(value).toISOString() : value, id };
+}
+
+function fitsKind(value: string, kind: KeyKind): boolean {
+  switch (kind) {
+    case 'text':
+      return true;
+    case 'date':
+      return isCalendarDateText(value);
+    case 'instant':
+      return isInstantText(value);
+    case 'integer':
+      return /^\d{1,9}$/.test(value);
+  }
+}
+
+function cursorText(value: string | number | null): string {
+  return value === null ? '' : String(value);
+}
+
+/** `like` treats % and _ as wildcards; a search for them means the characters themselves. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
