@@ -12,6 +12,11 @@ export interface User {
   disabledAt: Date | null;
   failedSignIns: number;
   lockedUntil: Date | null;
+  /**
+   * Set while the user signs in with a temporary password (an invite's or a reset's): until they
+   * choose their own, a session may only read itself, change the password and sign out.
+   */
+  mustChangePassword: boolean;
   createdAt: Date;
 }
 
@@ -35,6 +40,19 @@ export function assertAcceptablePassword(password: string, field = '/password'):
         field,
         code: 'weak_password',
         detail: `A password has ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`,
+      },
+    ]);
+  }
+}
+
+/** A temporary password is replaced by another one, not kept. */
+export function assertNewPassword(input: { currentPassword: string; newPassword: string }): void {
+  if (input.newPassword === input.currentPassword) {
+    throw validationFailed([
+      {
+        field: '/newPassword',
+        code: 'password_unchanged',
+        detail: 'Choose a new password: the temporary one must be replaced.',
       },
     ]);
   }

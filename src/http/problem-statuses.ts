@@ -16,6 +16,8 @@ export const PROBLEM_STATUSES: Record<ProblemCode, { status: number; title: stri
   csrf_token_invalid: { status: 403, title: 'Missing or wrong CSRF token' },
   user_email_taken: { status: 409, title: 'Email already used by a user' },
   cannot_change_own_access: { status: 409, title: 'You cannot change your own access' },
+  cannot_reset_own_password: { status: 409, title: 'Change your own password instead' },
+  password_change_required: { status: 403, title: 'Change your temporary password first' },
   not_found: { status: 404, title: 'Not found' },
   subscription_not_found: { status: 404, title: 'Subscription not found' },
   route_not_found: { status: 404, title: 'No such route' },

@@ -1,12 +1,12 @@
 import { firstBillingPeriodStart } from '../domain/billing.js';
 import {
   assertValidNewCustomer,
+  customerDomainTaken,
   normalizeDomain,
   type BillingProfile,
   type Customer,
   type Segment,
 } from '../domain/customer.js';
-import { DomainError } from '../domain/errors.js';
 import { customerDomainExists, insertCustomer } from '../store/customers.js';
 import { dialectOf } from '../store/dialects/dialect-of.js';
 import { appendEvents } from '../store/events.js';
@@ -52,10 +52,7 @@ export async function createCustomer(
     firstBillingPeriodStart: firstBillingPeriodStart(accountOpenedAt, ctx.partner.billingDay),
     createdAt: now,
   };
-  const domainTaken = () =>
-    new DomainError('customer_domain_taken', `A customer with domain ${customer.domain} exists.`, [
-      { field: '/domain', code: 'customer_domain_taken', detail: `${customer.domain} is taken.` },
-    ]);
+  const domainTaken = () => customerDomainTaken(customer.domain);
   try {
     await inTransaction(ctx.db, async (trx) => {
       if (await customerDomainExists(trx, ctx.partner.id, customer.domain)) throw domainTaken();

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
 import { authorize, type Role } from '../domain/permissions.js';
 import { assertAcceptablePassword, normalizeEmail, type User } from '../domain/user.js';
@@ -10,6 +9,7 @@ import type { AppContext, CallerContext } from './context.js';
 import { callerEvent, systemEvent } from './events.js';
 import { newId } from './ids.js';
 import { hashPassword } from './password-hash.js';
+import { newTemporaryPassword } from './temporary-password.js';
 
 export interface NewUserInput {
   email: string;
@@ -25,23 +25,32 @@ export interface CreatedUser {
   temporaryPassword?: string;
 }
 
-/** A global admin invites a user of the partner. */
+/**
+ * A global admin invites a user of the partner. A temporary password made here must be changed
+ * at the first sign-in: the admin has seen it.
+ */
 export function inviteUser(ctx: CallerContext, input: NewUserInput): Promise<CreatedUser> {
   authorize(ctx.role, 'users.manage');
-  return createUser(ctx, ctx.partner.id, input, (user) =>
-    callerEvent(ctx, user.createdAt, userCreated(user)),
-  );
+  return createUser(ctx, ctx.partner.id, input, {
+    event: (user) => callerEvent(ctx, user.createdAt, userCreated(user)),
+    temporaryMustChange: true,
+  });
 }
 
-/** The first user of a partner, made by the system (first start, command line). */
+/**
+ * The first user of a partner, made by the system (first start, command line). The operator who
+ * runs it hands the password over as the first start or the command prints it; it is not forced
+ * to change.
+ */
 export function createFirstUser(
   ctx: AppContext,
   partnerId: string,
   input: NewUserInput,
 ): Promise<CreatedUser> {
-  return createUser(ctx, partnerId, input, (user) =>
-    systemEvent(partnerId, user.createdAt, userCreated(user)),
-  );
+  return createUser(ctx, partnerId, input, {
+    event: (user) => systemEvent(partnerId, user.createdAt, userCreated(user)),
+    temporaryMustChange: false,
+  });
 }
 
 function userCreated(user: User) {
@@ -55,10 +64,9 @@ async function createUser(
   ctx: AppContext,
   partnerId: string,
   input: NewUserInput,
-  event: (user: User) => ReturnType<typeof systemEvent>,
+  how: { event: (user: User) => ReturnType<typeof systemEvent>; temporaryMustChange: boolean },
 ): Promise<CreatedUser> {
-  const temporaryPassword =
-    input.password === undefined ? randomBytes(18).toString('base64url') : undefined;
+  const temporaryPassword = input.password === undefined ? newTemporaryPassword() : undefined;
   const password = input.password ?? temporaryPassword ?? '';
   assertAcceptablePassword(password);
   const user: User = {
@@ -70,6 +78,7 @@ async function createUser(
     disabledAt: null,
     failedSignIns: 0,
     lockedUntil: null,
+    mustChangePassword: temporaryPassword !== undefined && how.temporaryMustChange,
     createdAt: ctx.clock.now(),
   };
   const taken = () =>
@@ -81,7 +90,7 @@ async function createUser(
     await inTransaction(ctx.db, async (trx) => {
       if (await findUserByEmail(trx, user.email)) throw taken();
       await insertUser(trx, user, passwordHash);
-      await appendEvents(trx, [event(user)]);
+      await appendEvents(trx, [how.event(user)]);
     });
   } catch (error) {
     if (dialectOf(ctx.db).isUniqueViolation(error)) throw taken();

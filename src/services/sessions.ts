@@ -1,11 +1,11 @@
 import { fixedClock } from '../domain/clock.js';
 import { DomainError } from '../domain/errors.js';
-import { assertAcceptablePassword } from '../domain/user.js';
+import { assertAcceptablePassword, assertNewPassword } from '../domain/user.js';
 import { appendEvents } from '../store/events.js';
 import { findPartner } from '../store/partners.js';
 import { deleteSession, deleteUserSessions, findSessionByHash } from '../store/sessions.js';
 import { inTransaction } from '../store/transaction.js';
-import { findUser, setPasswordHash } from '../store/users.js';
+import { findUser, setPassword } from '../store/users.js';
 import type { Authenticated } from './authenticate-token.js';
 import type { AppContext, CallerContext } from './context.js';
 import { callerEvent } from './events.js';
@@ -15,6 +15,8 @@ import { hashTokenSecret } from './token-secret.js';
 export interface SessionCaller extends Authenticated {
   sessionId: string;
   csrfToken: string;
+  /** The user signed in with a temporary password and has not changed it yet. */
+  mustChangePassword: boolean;
 }
 
 /** The user a session cookie stands for, or null when it is unknown, expired or disabled. */
@@ -35,6 +37,7 @@ export async function authenticateSession(
     clock: partner.sandboxNow ? fixedClock(partner.sandboxNow) : ctx.clock,
     sessionId: session.id,
     csrfToken: session.csrf_token,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
@@ -42,7 +45,10 @@ export async function signOut(ctx: AppContext, sessionId: string): Promise<void>
   await deleteSession(ctx.db, sessionId);
 }
 
-/** A signed-in user changes their password; their other sessions end. */
+/**
+ * A signed-in user changes their password; their other sessions end. A temporary password is
+ * changed this way too, for a new one: keeping it would leave it known to whoever handed it over.
+ */
 export async function changePassword(
   ctx: CallerContext,
   input: { currentPassword: string; newPassword: string; sessionId?: string },
@@ -55,9 +61,10 @@ export async function changePassword(
   if (!found || !(await verifyPassword(found.passwordHash, input.currentPassword))) {
     throw new DomainError('invalid_credentials', 'The current password is wrong.');
   }
+  if (found.user.mustChangePassword) assertNewPassword(input);
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx.db, async (trx) => {
-    await setPasswordHash(trx, found.user.id, passwordHash);
+    await setPassword(trx, found.user.id, { hash: passwordHash, mustChange: false });
     await deleteUserSessions(trx, found.user.id, input.sessionId);
     await appendEvents(trx, [
       callerEvent(ctx, ctx.clock.now(), {

@@ -31,6 +31,28 @@ export async function insertCustomer(db: Db, customer: Customer): Promise<void> 
     .execute();
 }
 
+/** Writes what a partner may change of a customer: its name, domain and billing profile. */
+export async function updateCustomer(db: Db, customer: Customer): Promise<void> {
+  const { billingProfile: bp } = customer;
+  await db
+    .updateTable('customers')
+    .set({
+      company_name: customer.companyName,
+      company_name_key: customer.companyName.toLowerCase(),
+      domain: customer.domain,
+      billing_first_name: bp.firstName,
+      billing_last_name: bp.lastName,
+      billing_email: bp.email,
+      billing_line1: bp.address.line1,
+      billing_city: bp.address.city,
+      billing_postal_code: bp.address.postalCode,
+      billing_country: bp.address.country,
+    })
+    .where('partner_id', '=', customer.partnerId)
+    .where('id', '=', customer.id)
+    .execute();
+}
+
 export async function findCustomer(
   db: Db,
   partnerId: string,

@@ -9,6 +9,7 @@ import { customerUsers } from './migrations/0005-customer-users.js';
 import { signInLimitsAndIdempotencyScope } from './migrations/0006-sign-in-limits-and-idempotency-scope.js';
 import { money } from './migrations/0007-money.js';
 import { webhooks } from './migrations/0008-webhooks.js';
+import { mustChangePassword } from './migrations/0009-must-change-password.js';
 
 /** Every migration, in order. Names never change once released. */
 function migrations(store: Store): Record<string, Migration> {
@@ -22,6 +23,7 @@ function migrations(store: Store): Record<string, Migration> {
     '0006-sign-in-limits-and-idempotency-scope': signInLimitsAndIdempotencyScope(t),
     '0007-money': money(t),
     '0008-webhooks': webhooks(t),
+    '0009-must-change-password': mustChangePassword(t),
   };
 }
 

@@ -44,6 +44,7 @@ export interface UsersTable {
   disabled_at: string | null;
   failed_sign_ins: number;
   locked_until: string | null;
+  must_change_password: number;
   created_at: string;
 }
 

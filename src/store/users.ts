@@ -60,10 +60,22 @@ export async function clearFailedSignIns(db: Db, userId: string, now: Date): Pro
   return row !== undefined;
 }
 
-export async function setPasswordHash(db: Db, userId: string, passwordHash: string) {
+/**
+ * Replaces the user's password: one they chose (`mustChange` false) or a temporary one they must
+ * change at their next sign-in. A temporary one also lifts a lockout, so it can be used at once.
+ */
+export async function setPassword(
+  db: Db,
+  userId: string,
+  password: { hash: string; mustChange: boolean },
+): Promise<void> {
   await db
     .updateTable('users')
-    .set({ password_hash: passwordHash })
+    .set({
+      password_hash: password.hash,
+      must_change_password: password.mustChange ? 1 : 0,
+      ...(password.mustChange ? { failed_sign_ins: 0, locked_until: null } : {}),
+    })
     .where('id', '=', userId)
     .execute();
 }
@@ -114,6 +126,7 @@ function toRow(user: User): Omit<UsersTable, 'password_hash'> {
     disabled_at: iso(user.disabledAt),
     failed_sign_ins: user.failedSignIns,
     locked_until: iso(user.lockedUntil),
+    must_change_password: user.mustChangePassword ? 1 : 0,
     created_at: user.createdAt.toISOString(),
   };
 }
@@ -128,6 +141,7 @@ function toUser(row: UsersTable): User {
     disabledAt: row.disabled_at === null ? null : new Date(row.disabled_at),
     failedSignIns: row.failed_sign_ins,
     lockedUntil: row.locked_until === null ? null : new Date(row.locked_until),
+    mustChangePassword: row.must_change_password === 1,
     createdAt: new Date(row.created_at),
   };
 }

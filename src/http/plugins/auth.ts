@@ -13,6 +13,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** A route anyone may call, such as signing in. */
     public?: boolean;
+    /**
+     * A route a user who must change a temporary password may still call: reading the session,
+     * changing the password, signing out.
+     */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -23,7 +28,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Every route of the instance needs a caller: an API token (Authorization: Bearer) or a portal
  * session (cookie). Cookies are sent by browsers on their own, so a write made with one must also
- * carry the session's CSRF token in X-CSRF-Token, which another site cannot read.
+ * carry the session's CSRF token in X-CSRF-Token, which another site cannot read. A session whose
+ * user must change a temporary password reaches only the routes marked `beforePasswordChange`,
+ * and is refused here, before any route, idempotent replay or permission check can answer.
  */
 export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('callerContext', null);
@@ -55,6 +62,12 @@ async function authenticate(request: FastifyRequest, ctx: AppContext) {
       request.headers['x-csrf-token'] !== session.csrfToken
     ) {
       throw new DomainError('csrf_token_invalid', 'Send the session’s CSRF token in X-CSRF-Token.');
+    }
+    if (session.mustChangePassword && request.routeOptions.config.beforePasswordChange !== true) {
+      throw new DomainError(
+        'password_change_required',
+        'You signed in with a temporary password: change it (POST /v1/session/password) first.',
+      );
     }
     request.session = { id: session.sessionId, csrfToken: session.csrfToken };
     return session;

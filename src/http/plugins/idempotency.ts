@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { validationFailed } from '../../domain/errors.js';
 import type { CallerContext } from '../../services/context.js';
 import { authorize, type Permission } from '../../domain/permissions.js';
@@ -34,6 +34,24 @@ export async function idempotent(
   return answer;
 }
 
+/**
+ * A key that is sent must be one: an empty or blank Idempotency-Key (a variable that was not set)
+ * is refused on every write, also on routes that keep no answers, rather than taken as no key
+ * and the request made without the protection the client meant to have.
+ */
+export function refuseMalformedIdempotencyKeys(app: FastifyInstance): void {
+  app.addHook('preValidation', (request, _reply, done) => {
+    try {
+      if (!READS.has(request.method)) idempotencyKey(request);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** The guard of a request that needs one permission, whatever its body. */
 export function needs(permission: Permission): (ctx: CallerContext) => void {
   return (ctx) => authorize(ctx.role, permission);
@@ -43,12 +61,12 @@ function idempotencyKey(request: FastifyRequest): string | undefined {
   for (const name of KEY_HEADERS) {
     const value = request.headers[name];
     if (value === undefined) continue;
-    if (typeof value !== 'string' || value.length === 0 || value.length > MAX_KEY_LENGTH) {
+    if (typeof value !== 'string' || value.trim().length === 0 || value.length > MAX_KEY_LENGTH) {
       throw validationFailed([
         {
           field: name,
           code: 'invalid_idempotency_key',
-          detail: `${name} must be 1 to ${MAX_KEY_LENGTH} characters.`,
+          detail: `${name} must be 1 to ${MAX_KEY_LENGTH} characters, not all blank.`,
         },
       ]);
     }

@@ -9,6 +9,7 @@ export function presentUser(user: User): Static<typeof UserSchema> {
     displayName: user.displayName,
     role: user.role,
     disabled: user.disabledAt !== null,
+    mustChangePassword: user.mustChangePassword,
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -61,3 +61,36 @@ export const NewCustomerSchema = Type.Object(
   { additionalProperties: false },
 );
 export type NewCustomerBody = Static<typeof NewCustomerSchema>;
+
+/** What may change of a customer: each field is left as it is when left out. */
+export const CustomerPatchSchema = Type.Object(
+  {
+    companyName: Type.Optional(text(200)),
+    domain: Type.Optional(
+      Type.String({ minLength: 4, maxLength: 253, description: 'Unique per partner.' }),
+    ),
+    billingProfile: Type.Optional(
+      Type.Object(
+        {
+          firstName: Type.Optional(text(100)),
+          lastName: Type.Optional(text(100)),
+          email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+          address: Type.Optional(
+            Type.Object(
+              {
+                line1: Type.Optional(text(200)),
+                city: Type.Optional(text(100)),
+                postalCode: Type.Optional(text(20)),
+                country: Type.Optional(CountryCode),
+              },
+              { additionalProperties: false, minProperties: 1 },
+            ),
+          ),
+        },
+        { additionalProperties: false, minProperties: 1 },
+      ),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type CustomerPatchBody = Static<typeof CustomerPatchSchema>;

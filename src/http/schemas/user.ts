@@ -13,6 +13,10 @@ export const UserSchema = Type.Object(
     displayName: Type.String(),
     role: RoleSchema,
     disabled: Type.Boolean(),
+    mustChangePassword: Type.Boolean({
+      description:
+        'Signed in with a temporary password (an invite or a reset): until it is changed (POST /v1/session/password), the session may only read itself, change the password and sign out; other routes answer 403 password_change_required.',
+    }),
     createdAt: Instant,
   },
   { $id: 'User' },
