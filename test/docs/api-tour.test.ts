@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,9 +21,9 @@ describe('docs/api.md, the curl tour', () => {
   const blocks = tourBlocks(TOUR);
   let runs: BlockRun[] = [];
   let stopServer: () => Promise<void> = async () => {};
+  const workDir = mkdtempSync(join(tmpdir(), 'psc-tour-'));
 
   beforeAll(async () => {
-    const workDir = mkdtempSync(join(tmpdir(), 'psc-tour-'));
     // What the tour's start block writes before `npm start`.
     writeFileSync(join(workDir, '.psc-token'), `${randomBytes(32).toString('hex')}\n`);
     writeFileSync(join(workDir, '.psc-password'), `${randomBytes(12).toString('hex')}\n`);
@@ -37,7 +37,10 @@ describe('docs/api.md, the curl tour', () => {
       env,
     });
   }, 600_000);
-  afterAll(() => stopServer());
+  afterAll(async () => {
+    await stopServer();
+    rmSync(workDir, { recursive: true, force: true });
+  });
 
   it('has shell blocks to run, and markers only where they mean something', () => {
     expect(runs.length).toBeGreaterThan(20);
