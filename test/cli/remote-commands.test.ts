@@ -276,6 +276,29 @@ describe.each(DIALECTS)('psc over the API on %s', { timeout: 180_000 }, (dialect
       expect(down.stderr).toMatch(
         /^error: Unavailable \[unavailable\]\n {2}Down for maintenance\.$/m,
       );
+
+      // A proxy's error page instead of a problem: its status in words, still exit 6.
+      proxy.hooks.answer = () => ({
+        status: 502,
+        body: '<html>Bad Gateway</html>',
+        contentType: 'text/html',
+      });
+      const gateway = await psc(['subscriptions', 'get', ...ids], via);
+      expect(gateway.code).toBe(6);
+      expect(gateway.stderr).toMatch(
+        /^error: HTTP 502 Bad Gateway\n {2}<html>Bad Gateway<\/html>$/m,
+      );
+
+      // An answer psc cannot read is a failure it did not expect: exit 1, said as such.
+      proxy.hooks.answer = () => ({
+        status: 200,
+        body: '{"items": [',
+        contentType: 'application/json',
+      });
+      const garbled = await psc(['subscriptions', 'get', ...ids], via);
+      expect(garbled.code).toBe(1);
+      expect(garbled.stdout).toBe('');
+      expect(garbled.stderr).toMatch(/^psc subscriptions get: unexpected error: SyntaxError/m);
     } finally {
       await proxy.close();
     }

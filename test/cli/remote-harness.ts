@@ -71,7 +71,9 @@ export async function recordingProxy(target: string) {
   const requests: RecordedRequest[] = [];
   const hooks: {
     before?: (request: RecordedRequest) => Promise<void>;
-    answer?: (request: RecordedRequest) => { status: number; body: unknown } | undefined;
+    answer?: (
+      request: RecordedRequest,
+    ) => { status: number; body: unknown; contentType?: string } | undefined;
   } = {};
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -82,8 +84,10 @@ export async function recordingProxy(target: string) {
         requests.push(recorded);
         const own = hooks.answer?.(recorded);
         if (own) {
-          res.writeHead(own.status, { 'content-type': 'application/problem+json' });
-          res.end(JSON.stringify(own.body));
+          res.writeHead(own.status, {
+            'content-type': own.contentType ?? 'application/problem+json',
+          });
+          res.end(typeof own.body === 'string' ? own.body : JSON.stringify(own.body));
           return;
         }
         await hooks.before?.(recorded);
