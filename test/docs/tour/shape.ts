@@ -69,8 +69,10 @@ function arrayMismatches(documented: unknown[], real: unknown[], path: string): 
 
 /** The mismatches against the most similar candidate, to say what to fix. */
 export function closestMismatches(documented: unknown, candidates: unknown[], path = ''): string[] {
+  // An answer of the same kind (array or object) says more than one of another kind.
+  const alike = candidates.filter((c) => Array.isArray(c) === Array.isArray(documented));
   let best: string[] | undefined;
-  for (const candidate of candidates) {
+  for (const candidate of alike.length > 0 ? alike : candidates) {
     const found = shapeMismatches(documented, candidate, path);
     if (best === undefined || found.length < best.length) best = found;
   }
