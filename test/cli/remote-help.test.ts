@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { REMOTE_COMMANDS } from '../../src/cli/remote/commands.js';
@@ -38,5 +41,22 @@ describe('psc help for the commands over the API', () => {
       expect(await runCli(argv, run.output, NO_INPUT), argv.join(' ')).toBe(2);
       expect(run.err.join('\n')).toContain(`psc ${argv[0]} ${argv[1]}:`);
     }
+  });
+
+  it('refuses a server URL that is not http or https (exit 2), and says how to sign in (exit 3)', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'psc-home-'));
+    const env = { HOME: home, XDG_CONFIG_HOME: home, PSC_TOKEN: 'psc_token' };
+    const ftp = capture();
+    const input = (more: Record<string, string>) => ({ ...NO_INPUT, env: { ...env, ...more } });
+    expect(
+      await runCli(['webhooks', 'list'], ftp.output, input({ PSC_URL: 'ftp://psc.example' })),
+    ).toBe(2);
+    expect(ftp.err.join('\n')).toContain('PSC_URL must be an http or https URL, not ftp:');
+    const login = capture();
+    expect(await runCli(['login', '--url', 'psc', '--token', 't'], login.output, NO_INPUT)).toBe(2);
+    expect(login.err.join('\n')).toContain("--url must be the server's URL");
+    const nowhere = capture();
+    expect(await runCli(['webhooks', 'list'], nowhere.output, input({}))).toBe(3);
+    expect(nowhere.err.join('\n')).toContain('error: not signed in (PSC_URL is not set)');
   });
 });

@@ -1,6 +1,7 @@
 import { UsageError } from '../output.js';
 import { defineCommand } from './command.js';
 import { configPath, removeLogin, writeLogin } from './config-store.js';
+import { isCleartextRemote, serverUrl } from './connection.js';
 import { parseCommand, requiredText } from './options.js';
 import { sessionFor } from './session.js';
 
@@ -15,7 +16,7 @@ export const login = defineCommand({
   ],
   async run(args, io) {
     const { values } = parseCommand(args, { url: { type: 'string' }, token: { type: 'string' } });
-    const url = requiredText(values.url, '--url').trim().replace(/\/+$/, '');
+    const url = serverUrl(requiredText(values.url, '--url'), '--url');
     const given = requiredText(values.token, '--token');
     // A token on the command line shows in `ps` and shell history; `-` keeps it out of both.
     const token = (given === '-' ? await io.readStdin() : given).trim();
@@ -24,6 +25,9 @@ export const login = defineCommand({
     const clock = await session.call(session.api.GET('/v1/clock'));
     const path = configPath(io.env);
     writeLogin(path, { url, token });
+    if (isCleartextRemote(url)) {
+      io.out.stderr(`warning: ${url} is plain http: the token crosses the network unencrypted.`);
+    }
     io.out.stdout(
       `Signed in to ${url} (billing period ${clock.billingPeriod.start} to ${clock.billingPeriod.end}); saved in ${path}.`,
     );
