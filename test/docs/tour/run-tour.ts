@@ -12,8 +12,8 @@ export interface Server {
 }
 
 /**
- * The server as `npm start` runs it on a fresh machine: a new SQLite file, the demo data, the
- * tour's token and password (the tour's start block writes them to .psc-token and .psc-password
+ * The server as `npm start` runs it on a fresh machine (but for the scheduler's interval): a new
+ * SQLite file, the demo data, the tour's token and password (the tour's start block writes them to .psc-token and .psc-password
  * in the directory the tour runs in), one port.
  */
 export async function startServer(checkout: string, workDir: string, env: Record<string, string>) {
@@ -25,6 +25,9 @@ export async function startServer(checkout: string, workDir: string, env: Record
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      // The scheduler runs in the server as npm start has it, but its passes (one at start, then
+      // hourly) never race the tour's clock moves for what they process, whose counts it shows.
+      PSC_SCHEDULER_INTERVAL_MS: '3600000',
       PSC_BOOTSTRAP_TOKEN: readFileSync(join(workDir, '.psc-token'), 'utf8').trim(),
       PSC_BOOTSTRAP_PASSWORD: readFileSync(join(workDir, '.psc-password'), 'utf8').trim(),
     },
