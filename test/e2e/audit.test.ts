@@ -65,9 +65,19 @@ describe.skipIf(!hasChromium)('the audit log in chromium', () => {
     await call(page, 'PATCH', path, { status: 'suspended', suspensionReason: 'nonpayment' });
     await call(page, 'PATCH', path, { status: 'active' });
 
-    // Opened from the header; the first page is the API's first page, oldest first.
+    // Opened from the header: newest first, the reactivation on top.
     await page.getByRole('navigation').getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+    const newest = await events(page, { order: 'newest' });
+    await expect.poll(() => shownIds(page)).toEqual(ids(newest));
+    expect(newest.items[0]!.type).toBe('subscription.reactivated');
+    expect(await table(page).locator('tbody tr').first().innerText()).toMatch(
+      /Subscription reactivated[\s\S]*Suspended → Active/,
+    );
+
+    // Oldest first, on request: the first page is the API's first page.
+    await page.getByLabel('Order').selectOption('oldest');
+    await page.waitForURL('**/audit?order=oldest');
     const first = await events(page, {});
     expect(first.items).toHaveLength(PAGE_SIZE);
     expect(first.nextCursor).not.toBeNull();
@@ -105,7 +115,7 @@ describe.skipIf(!hasChromium)('the audit log in chromium', () => {
     await customerBox.click();
     await customerBox.pressSequentially('Contoso');
     await page.getByRole('option', { name: 'Contoso Ltd.' }).click();
-    await page.waitForURL(`**/audit?customerId=${contoso}`);
+    await page.waitForURL(`**/audit?customerId=${contoso}&order=oldest`);
     const ofContoso = await events(page, { customerId: contoso });
     expect(ofContoso.items.length).toBeGreaterThan(0);
     await expect.poll(() => shownIds(page)).toEqual(ids(ofContoso));
@@ -158,7 +168,7 @@ describe.skipIf(!hasChromium)('the audit log in chromium', () => {
 
     // Back undoes the type filter.
     await page.goBack();
-    await page.waitForURL(`**/audit?customerId=${contoso}`);
+    await page.waitForURL(`**/audit?customerId=${contoso}&order=oldest`);
     await expect.poll(() => shownIds(page)).toEqual(ids(ofContoso));
     expect(await page.getByLabel('Event type').inputValue()).toBe('');
 
@@ -186,7 +196,7 @@ describe.skipIf(!hasChromium)('the audit log in chromium', () => {
     await page.waitForURL('**/audit');
     await page.getByLabel('Who').selectOption('system');
     await page.waitForURL('**/audit?actorType=system');
-    const bySystem = await events(page, { actorType: 'system' });
+    const bySystem = await events(page, { actorType: 'system', order: 'newest' });
     expect(bySystem.items.length).toBeGreaterThan(0);
     await expect.poll(() => shownIds(page)).toEqual(ids(bySystem));
 
@@ -201,6 +211,7 @@ describe.skipIf(!hasChromium)('the audit log in chromium', () => {
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString();
     const ofToday = await events(page, {
       type: 'subscription.created',
+      order: 'newest',
       from: `${today}T00:00:00.000Z`,
       to: tomorrow,
     });

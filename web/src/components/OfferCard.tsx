@@ -9,9 +9,12 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfferAvailability, PreviewLine, TermDuration } from '../api/client';
+import { useOfferText } from '../lib/catalogText';
 import { useFormat } from '../lib/format';
+import { quantityProblem, typedQuantity } from '../pages/new-subscription/quantityProblem';
 import type { ChosenLine } from '../lib/selection';
 import { RouterLink } from './common';
 
@@ -64,6 +67,9 @@ export function OfferCard(props: {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
+  const text = useOfferText();
+  // What is being typed in the licenses box, until it is a number the offer can be ordered with.
+  const [typed, setTyped] = useState<string | null>(null);
   // The customer's prices (the partner's price book over the vendor's), for each term sold.
   const { offer, available, reasons, prices } = props.item;
   const selected = props.line !== undefined;
@@ -79,26 +85,44 @@ export function OfferCard(props: {
   const quote = pricedLine(props.quote, props.previewCurrency);
   const change = (next: Partial<ChosenLine>) =>
     props.onChange({ quantity: props.line?.quantity ?? min, termDuration: term, ...next });
+  const name = text.name(offer);
+  const quantity = props.line?.quantity ?? min;
+  const problem = selected ? quantityProblem(quantity, min, max) : null;
+  const problemText =
+    problem === null
+      ? undefined
+      : t(`forms.newSubscription.quantity.${problem}`, {
+          min: format.number(min),
+          max: format.number(max),
+        });
+  // Checked as it is typed, in the app's words: the box holds the text until it is a good number.
+  const typeQuantity = (value: string) => {
+    const next = typedQuantity(value);
+    setTyped(quantityProblem(next, min, max) === null ? null : value);
+    change({ quantity: next });
+  };
   return (
     <Card className={available ? undefined : styles.unavailable} data-offer-id={offer.id}>
       <div className={mergeClasses(styles.offerRow, !available && styles.greyed)}>
         <div className={styles.offer}>
           <Checkbox
-            label={<strong>{offer.name}</strong>}
+            label={<strong>{name}</strong>}
             checked={selected}
             disabled={!available}
-            onChange={(_event, data) =>
-              data.checked === true ? change({ quantity: min }) : props.onChange(undefined)
-            }
+            onChange={(_event, data) => {
+              setTyped(null);
+              if (data.checked === true) change({ quantity: min });
+              else props.onChange(undefined);
+            }}
           />
-          <Text size={200}>{offer.description}</Text>
+          <Text size={200}>{text.description(offer)}</Text>
           {available && prices.length === 1 && prices[0] && (
             <Text size={200} weight="semibold" data-testid="price">
               {priceText(prices[0])}
             </Text>
           )}
           {available && prices.length > 1 && (
-            <Field label={t('newSubscription.termFor', { offer: offer.name })}>
+            <Field label={t('newSubscription.termFor', { offer: name })}>
               <Select
                 value={term}
                 disabled={!selected}
@@ -116,18 +140,28 @@ export function OfferCard(props: {
         {available && (
           <Field
             className={styles.quantityField}
-            label={t('newSubscription.licensesFor', { offer: offer.name })}
+            label={t('newSubscription.licensesFor', { offer: name })}
             hint={t('newSubscription.range', { min: format.number(min), max: format.number(max) })}
+            validationMessage={problemText}
+            validationState={problemText === undefined ? 'none' : 'error'}
           >
             <SpinButton
               className={styles.quantity}
               min={min}
               max={max}
               disabled={!selected}
-              value={props.line?.quantity ?? min}
+              value={typed === null ? quantity : null}
+              displayValue={typed ?? undefined}
+              onInput={(event: SyntheticEvent<HTMLInputElement>) =>
+                typeQuantity(event.currentTarget.value)
+              }
               onChange={(_event, data) => {
-                const value = data.value ?? Number(data.displayValue);
-                if (Number.isInteger(value)) change({ quantity: value });
+                if (data.value === undefined || data.value === null) {
+                  typeQuantity(data.displayValue ?? '');
+                } else {
+                  setTyped(null);
+                  change({ quantity: data.value });
+                }
               }}
             />
           </Field>

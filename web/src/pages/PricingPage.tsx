@@ -4,6 +4,7 @@ import { ErrorBar, Loading } from '../components/common';
 import { DEFAULT_COUNTRY, usePriceFilters } from './pricing/filters';
 import { PriceFilterBar } from './pricing/PriceFilterBar';
 import { PriceList } from './pricing/PriceList';
+import { useOfferText } from '../lib/catalogText';
 import { useMarkets } from '../lib/markets';
 import { useOffers } from './pricing/queries';
 import { RestrictedOffers } from './pricing/RestrictedOffers';
@@ -21,7 +22,8 @@ export function PricingPage() {
   // The whole catalog: the restrictions are everyone's, and add-ons name bases sold elsewhere.
   const catalog = useOffers({});
   const markets = useMarkets();
-  const names = new Map((catalog.data ?? []).map((offer) => [offer.id, offer.name]));
+  const offerText = useOfferText();
+  const names = new Map((catalog.data ?? []).map((offer) => [offer.id, offerText.name(offer)]));
   const market =
     markets.data?.find((m) => m.country === filters.country) ??
     markets.data?.find((m) => m.country === DEFAULT_COUNTRY);

@@ -26,6 +26,8 @@ import {
   type SuspensionReason,
 } from '../api/client';
 import { ErrorBar, errorMessage, Loading, RouterLink } from '../components/common';
+import { useNotify } from '../components/Toasts';
+import { useOfferNames } from '../lib/catalogText';
 import { useFormat } from '../lib/format';
 import { invalidateCustomerSubscriptions } from '../lib/orders';
 import { useCan } from '../session';
@@ -36,6 +38,7 @@ import { StatusChoice, type Status } from './subscription/StatusChoice';
 import { CancelSection } from './subscription/CancelSection';
 import { ConvertSection } from './subscription/ConvertSection';
 import { HistorySection } from './subscription/HistorySection';
+import { useChangeWords } from './subscription/changeWords';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -106,6 +109,10 @@ function SubscriptionEditor(props: {
   const styles = useStyles();
   const format = useFormat();
   const queryClient = useQueryClient();
+  const notify = useNotify();
+  const changeWords = useChangeWords();
+  const offerNames = useOfferNames();
+  const name = s.friendlyName || offerNames(s.offerId, s.offerName);
   const [friendlyName, setFriendlyName] = useState(s.friendlyName);
   const [quantity, setQuantity] = useState(s.quantity);
   const [autoRenew, setAutoRenew] = useState(s.autoRenewEnabled);
@@ -162,7 +169,10 @@ function SubscriptionEditor(props: {
       return latest;
     },
     onSuccess: async (latest) => {
-      if (latest) props.onNotice({ intent: 'success', text: t('subscription.saved') });
+      if (latest) {
+        props.onNotice({ intent: 'success', text: t('subscription.saved') });
+        notify(t('forms.toasts.saved', { name, changes: changeWords(s, latest) }));
+      }
       if (!latest) {
         setMessage({ intent: 'warning', text: t('subscription.noChanges') });
         return;
@@ -209,7 +219,7 @@ function SubscriptionEditor(props: {
         <RouterLink to={`/customers/${customer.id}`}>{customer.companyName}</RouterLink>
       </div>
       <Title2 as="h1" id="subscription-title">
-        {t('subscription.title', { name: s.friendlyName || s.offerName })}
+        {t('subscription.title', { name })}
       </Title2>
       {converted && (
         <MessageBar intent="success" role="status">

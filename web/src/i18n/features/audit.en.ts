@@ -1,7 +1,8 @@
 /** English messages of the audit page. */
 export const auditEn = {
   title: 'Audit log',
-  intro: 'Everything that happened in your partner account, oldest first. Times are in UTC.',
+  intro:
+    'Everything that happened in your partner account, newest first unless you choose otherwise. Times are in UTC.',
   /** Completes app.notAllowed: “Your role may not …”. */
   notAllowed: 'see the audit log',
   filters: {
@@ -18,6 +19,9 @@ export const auditEn = {
     toHint: 'Up to the end of this day.',
     toBeforeFrom: 'The end date is before the start date.',
     clear: 'Clear filters',
+    order: 'Order',
+    newest: 'Newest first',
+    oldest: 'Oldest first',
   },
   actorTypes: { user: 'A user', token: 'An API token', system: 'The system' },
   events: 'Events',

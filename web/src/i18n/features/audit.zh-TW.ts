@@ -3,7 +3,7 @@ import type { auditEn } from './audit.en';
 /** 繁體中文 messages of the audit page. */
 export const auditZhTW: typeof auditEn = {
   title: '稽核記錄',
-  intro: '您合作夥伴帳戶中發生的所有事件，依時間由舊到新排列。時間皆為 UTC。',
+  intro: '您合作夥伴帳戶中發生的所有事件，預設依時間由新到舊排列。時間皆為 UTC。',
   notAllowed: '檢視稽核記錄',
   filters: {
     label: '篩選事件',
@@ -19,6 +19,9 @@ export const auditZhTW: typeof auditEn = {
     toHint: '包含當天整天。',
     toBeforeFrom: '結束日期早於開始日期。',
     clear: '清除篩選條件',
+    order: '排序',
+    newest: '由新到舊',
+    oldest: '由舊到新',
   },
   actorTypes: { user: '使用者', token: 'API 權杖', system: '系統' },
   events: '事件',

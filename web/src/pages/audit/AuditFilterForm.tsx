@@ -93,6 +93,16 @@ export function AuditFilterForm(props: {
         value={filters.to}
         onChange={(to) => onChange({ to })}
       />
+      <Field label={t('audit.filters.order')} className={styles.narrow}>
+        <Select
+          className={styles.select}
+          value={filters.order || 'newest'}
+          onChange={(_event, data) => onChange({ order: data.value === 'oldest' ? 'oldest' : '' })}
+        >
+          <option value="newest">{t('audit.filters.newest')}</option>
+          <option value="oldest">{t('audit.filters.oldest')}</option>
+        </Select>
+      </Field>
       <Button className={styles.clear} disabled={!filtered} onClick={props.onClear}>
         {t('audit.filters.clear')}
       </Button>

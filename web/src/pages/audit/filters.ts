@@ -16,6 +16,8 @@ export interface AuditFilters {
   actorType: ActorType | '';
   from: string;
   to: string;
+  /** '' is newest first, the default. */
+  order: 'oldest' | '';
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,13 +42,15 @@ export function readFilters(params: URLSearchParams): AuditFilters {
     actorType: isActorType(actorType) ? actorType : '',
     from: date('from'),
     to: date('to'),
+    order: params.get('order') === 'oldest' ? 'oldest' : '',
   };
 }
 
 /** The API's filter: `from` is the start of its day; `to` is exclusive, so its whole day counts. */
 export function eventFilter(filters: AuditFilters): EventFilter {
-  const { customerId, type, actorType, from, to } = filters;
+  const { customerId, type, actorType, from, to, order } = filters;
   return {
+    order: order === 'oldest' ? 'oldest' : 'newest',
     ...(customerId ? { customerId } : {}),
     ...(type ? { type } : {}),
     ...(actorType ? { actorType } : {}),

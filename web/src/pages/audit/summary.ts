@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useOfferNames } from '../../lib/catalogText';
 import { useFormat } from '../../lib/format';
 import type { AuditEvent } from './filters';
 
@@ -14,6 +15,7 @@ const whole = (value: unknown) => (typeof value === 'number' ? value : undefined
 export function useEventSummary(): (event: AuditEvent) => string {
   const { t } = useTranslation();
   const format = useFormat();
+  const offerName = useOfferNames();
 
   const word = (prefix: string, value: unknown) =>
     text(value) && t(`${prefix}.${String(value)}`, { defaultValue: String(value) });
@@ -27,6 +29,12 @@ export function useEventSummary(): (event: AuditEvent) => string {
     text(value) && t('audit.summary.role', { role: word('users.roles', value) });
   const flag = (value: unknown, on: string, off: string) =>
     typeof value === 'boolean' ? t(value ? on : off) : undefined;
+  // A status change as the event's type implies it: suspend only acts on an active one, etc.
+  const status = (to: string, from?: string) =>
+    from === undefined
+      ? t('forms.changes.statusTo', { to: t(`statuses.${to}`) })
+      : t('forms.changes.status', { from: t(`statuses.${from}`), to: t(`statuses.${to}`) });
+  const onOff = (value: boolean) => t(value ? 'forms.changes.on' : 'forms.changes.off');
 
   const known: Record<string, (data: Data) => (string | undefined)[]> = {
     'partner.created': (d) => [text(d.name)],
@@ -56,6 +64,7 @@ export function useEventSummary(): (event: AuditEvent) => string {
       word('billingCycles', d.billingCycle),
     ],
     'subscription.created': (d) => [
+      text(d.offerId) && offerName(String(d.offerId)),
       counted('audit.summary.licenses', whole(d.quantity)),
       word('billingCycles', d.billingCycle),
     ],
@@ -69,9 +78,23 @@ export function useEventSummary(): (event: AuditEvent) => string {
     },
     'subscription.updated': (d) => [
       text(d.friendlyName) && t('audit.summary.name', { name: d.friendlyName }),
-      flag(d.autoRenewEnabled, 'audit.summary.autoRenewOn', 'audit.summary.autoRenewOff'),
+      typeof d.autoRenewEnabled === 'boolean'
+        ? t('forms.changes.autoRenew', {
+            from: onOff(!d.autoRenewEnabled),
+            to: onOff(d.autoRenewEnabled),
+          })
+        : undefined,
     ],
-    'subscription.suspended': (d) => [date('audit.summary.expiresAt', d.expiresAt)],
+    'subscription.suspended': (d) => [
+      status('suspended', 'active'),
+      date('audit.summary.expiresAt', d.expiresAt),
+    ],
+    'subscription.reactivated': () => [status('active', 'suspended')],
+    'subscription.cancelled': () => [status('deleted')],
+    'subscription.converted': (d) => [
+      text(d.targetOfferId) &&
+        t('forms.changes.convertedTo', { offer: offerName(String(d.targetOfferId)) }),
+    ],
     'subscription.renewed': (d) => [
       text(d.effectiveStartDate) &&
         text(d.commitmentEndDate) &&
@@ -80,7 +103,10 @@ export function useEventSummary(): (event: AuditEvent) => string {
           end: format.date(String(d.commitmentEndDate)),
         }),
     ],
-    'subscription.expired': (d) => [date('audit.summary.ended', d.commitmentEndDate)],
+    'subscription.expired': (d) => [
+      status('expired'),
+      date('audit.summary.ended', d.commitmentEndDate),
+    ],
     'subscription.expiring_soon': (d) => [date('audit.summary.endsAt', d.endsAt)],
   };
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BillingCycle, Offer } from '../../api/client';
 import { useOfferWords, type OfferNames } from './words';
 import { useDetailsStyles } from '../../components/detailsStyles';
+import { useOfferText } from '../../lib/catalogText';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -22,6 +23,7 @@ export function OfferCard(props: {
   const styles = useStyles();
   const details = useDetailsStyles();
   const words = useOfferWords();
+  const text = useOfferText();
   const { offer } = props;
   const prices = words.prices(offer, props.currency, props.billingCycle);
   const facts: [string, string | string[]][] = [
@@ -40,9 +42,9 @@ export function OfferCard(props: {
   return (
     <Card className={styles.card} data-offer-id={offer.id} aria-labelledby={headingId}>
       <Subtitle2 as="h4" id={headingId} className={styles.name}>
-        {offer.name}
+        {text.name(offer)}
       </Subtitle2>
-      <Text>{offer.description}</Text>
+      <Text>{text.description(offer)}</Text>
       <dl className={details.list}>
         {facts
           .filter(([, value]) => value.length > 0)

@@ -5,6 +5,7 @@ import { ErrorBar, Loading } from '../../components/common';
 import type { PriceFilters } from './filters';
 import { OfferCard } from './OfferCard';
 import { groupByProduct } from '../../lib/catalog';
+import { useOfferText } from '../../lib/catalogText';
 import { useOffers, type OfferQuery } from './queries';
 import type { OfferNames } from './words';
 
@@ -22,6 +23,7 @@ export function PriceList(props: { filters: PriceFilters; currency: string; name
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
+  const text = useOfferText();
   const { country, segment, billingCycle } = props.filters;
   const query: OfferQuery = {
     country,
@@ -37,7 +39,7 @@ export function PriceList(props: { filters: PriceFilters; currency: string; name
   return (
     <>
       <Text>{t('pricing.list.currency', { currency: currencyName })}</Text>
-      {groupByProduct(offers.data, (offer) => offer).map(({ productId, productName, items }) => (
+      {groupByProduct(offers.data, (offer) => offer).map(({ productId, items }) => (
         <section
           key={productId}
           className={styles.product}
@@ -45,7 +47,7 @@ export function PriceList(props: { filters: PriceFilters; currency: string; name
           data-product-id={productId}
         >
           <Title3 as="h3" id={`product-${productId}`}>
-            {productName}
+            {items[0] ? text.productName(items[0]) : productId}
           </Title3>
           <div className={styles.offers}>
             {items.map((offer) => (

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Offer } from '../../api/client';
+import { useOfferText } from '../../lib/catalogText';
 import { useOfferWords, type OfferNames } from './words';
 
 const useStyles = makeStyles({
@@ -26,6 +27,7 @@ export function RestrictedOffers(props: { offers: Offer[]; names: OfferNames }) 
   const { t } = useTranslation();
   const styles = useStyles();
   const words = useOfferWords();
+  const text = useOfferText();
   const restricted = props.offers
     .map((offer) => ({ offer, restrictions: words.restrictions(offer, props.names) }))
     .filter((row) => row.restrictions.length > 0);
@@ -53,8 +55,8 @@ export function RestrictedOffers(props: { offers: Offer[]; names: OfferNames }) 
           <TableBody>
             {restricted.map(({ offer, restrictions }) => (
               <TableRow key={offer.id} data-offer-id={offer.id}>
-                <TableCell>{offer.name}</TableCell>
-                <TableCell>{offer.productName}</TableCell>
+                <TableCell>{text.name(offer)}</TableCell>
+                <TableCell>{text.productName(offer)}</TableCell>
                 <TableCell>
                   <ul className={styles.list}>
                     {restrictions.map((restriction) => (

@@ -20,11 +20,14 @@ import { api, unwrap, type Subscription } from '../../api/client';
 import { ErrorBar, Loading, RouterLink } from '../../components/common';
 import { OfferCard } from '../../components/OfferCard';
 import { OrderFailure } from '../../components/OrderFailure';
+import { useNotify } from '../../components/Toasts';
+import { useOfferNames } from '../../lib/catalogText';
 import { useFormat } from '../../lib/format';
 import { usePlaceOrder } from '../../lib/orders';
 import { useOfferSelection } from '../../lib/selection';
 import { useCan } from '../../session';
 import { StatusBadge } from '../../components/StatusBadge';
+import { quantityProblem } from '../new-subscription/quantityProblem';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -41,6 +44,8 @@ export function AddOnsSection(props: { customerId: string; base: Subscription })
   const styles = useStyles();
   const format = useFormat();
   const can = useCan();
+  const notify = useNotify();
+  const offerNames = useOfferNames();
   const path = { customerId, subscriptionId: base.id };
   const addOns = useQuery({
     queryKey: ['addons', customerId, base.id],
@@ -67,21 +72,39 @@ export function AddOnsSection(props: { customerId: string; base: Subscription })
   const [nothingTicked, setNothingTicked] = useState(false);
   const order = usePlaceOrder(customerId);
 
-  const offerName = (offerId: string) =>
-    offers.data?.items.find((item) => item.offer.id === offerId)?.offer.name ?? offerId;
+  const offerName = (offerId: string) => offerNames(offerId);
+  const wrongQuantity = (line: { offerId: string; quantity: number }) => {
+    const offer = offers.data?.items.find((item) => item.offer.id === line.offerId)?.offer;
+    return (
+      offer !== undefined &&
+      quantityProblem(line.quantity, offer.minimumQuantity, offer.maximumQuantity) !== null
+    );
+  };
+  // Ticking an offer answers "tick at least one": the warning goes with its cause.
+  const changeLine = (offerId: string, line: Parameters<typeof selection.set>[1]) => {
+    selection.set(offerId, line);
+    setNothingTicked(false);
+  };
   const submit = () => {
     setAdded(null);
     const lineItems = selection
       .lineItems()
       .map((line) => ({ ...line, parentSubscriptionId: base.id }));
     setNothingTicked(lineItems.length === 0);
-    if (lineItems.length === 0) return;
+    // Each card already says what is wrong with its number of licenses.
+    if (lineItems.length === 0 || lineItems.some(wrongQuantity)) return;
     order.mutate(
       { billingCycle: base.billingCycle, lineItems },
       {
         onSuccess: (placed) => {
           selection.clear();
           setAdded(placed.lineItems.length);
+          notify(
+            t('forms.toasts.addOnsAdded', {
+              count: placed.lineItems.length,
+              name: base.friendlyName || offerNames(base.offerId, base.offerName),
+            }),
+          );
         },
       },
     );
@@ -110,7 +133,7 @@ export function AddOnsSection(props: { customerId: string; base: Subscription })
               <TableRow key={addOn.id}>
                 <TableCell>
                   <RouterLink to={`/customers/${customerId}/subscriptions/${addOn.id}`}>
-                    {addOn.friendlyName || addOn.offerName}
+                    {addOn.friendlyName || offerNames(addOn.offerId, addOn.offerName)}
                   </RouterLink>
                 </TableCell>
                 <TableCell>{format.number(addOn.quantity)}</TableCell>
@@ -135,7 +158,7 @@ export function AddOnsSection(props: { customerId: string; base: Subscription })
                   customerId={customerId}
                   item={item}
                   line={selection.lineOf(item.offer.id)}
-                  onChange={(line) => selection.set(item.offer.id, line)}
+                  onChange={(line) => changeLine(item.offer.id, line)}
                 />
               ))}
             </div>

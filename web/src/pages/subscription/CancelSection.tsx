@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Subscription } from '../../api/client';
 import { errorMessage } from '../../components/common';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useNotify } from '../../components/Toasts';
+import { useOfferNames } from '../../lib/catalogText';
 import { useFormat } from '../../lib/format';
 import { invalidateCustomerSubscriptions } from '../../lib/orders';
 
@@ -14,6 +16,9 @@ export function CancelSection(props: { customerId: string; subscription: Subscri
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
+  const notify = useNotify();
+  const offerName = useOfferNames();
+  const name = s.friendlyName || offerName(s.offerId, s.offerName);
   const [open, setOpen] = useState(false);
 
   const cancel = useMutation({
@@ -25,7 +30,10 @@ export function CancelSection(props: { customerId: string; subscription: Subscri
           headers: { 'If-Match': s.etag, 'Idempotency-Key': crypto.randomUUID() },
         }),
       ),
-    onSuccess: () => setOpen(false),
+    onSuccess: () => {
+      setOpen(false);
+      notify(t('forms.toasts.cancelled', { name }));
+    },
   });
 
   // Show the cancelled subscription only once the dialog has closed: unmounting an open Fluent
@@ -59,7 +67,7 @@ export function CancelSection(props: { customerId: string; subscription: Subscri
         onOpenChange={setOpen}
         trigger={<Button>{t('cancel.button')}</Button>}
         title={t('cancel.confirmTitle')}
-        text={t('cancel.confirmText', { name: s.friendlyName || s.offerName })}
+        text={t('cancel.confirmText', { name })}
         confirm={t('cancel.confirm')}
         keep={t('cancel.keep')}
         pending={cancel.isPending}

@@ -23,6 +23,8 @@ import {
   type Subscription,
 } from '../../api/client';
 import { errorMessage } from '../../components/common';
+import { useNotify } from '../../components/Toasts';
+import { useOfferText } from '../../lib/catalogText';
 import { useFormat } from '../../lib/format';
 import { invalidateCustomerSubscriptions } from '../../lib/orders';
 
@@ -43,6 +45,8 @@ export function ConvertSection(props: { customerId: string; trial: Subscription;
   const format = useFormat();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const notify = useNotify();
+  const offerText = useOfferText();
   const targetIds = offer.trial?.conversionTargetOfferIds ?? [];
   const targets = useQueries({
     queries: targetIds.map((offerId) => ({
@@ -72,6 +76,9 @@ export function ConvertSection(props: { customerId: string; trial: Subscription;
         }),
       ),
     onSuccess: async (paid) => {
+      notify(
+        t('forms.toasts.converted', { offer: target ? offerText.name(target) : paid.offerName }),
+      );
       await invalidateCustomerSubscriptions(queryClient, customerId);
       await queryClient.invalidateQueries({ queryKey: ['subscription', customerId, trial.id] });
       void navigate(`/customers/${customerId}/subscriptions/${paid.id}`, {
@@ -103,7 +110,7 @@ export function ConvertSection(props: { customerId: string; trial: Subscription;
           <Select value={targetId} onChange={(_event, data) => setTargetId(data.value)}>
             {targets.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
+                {offerText.name(candidate)}
               </option>
             ))}
           </Select>

@@ -4,6 +4,7 @@ import type { Subscription } from '../../api/client';
 import { RouterLink } from '../../components/common';
 import { useDetailsStyles } from '../../components/detailsStyles';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useOfferNames } from '../../lib/catalogText';
 import { useFormat } from '../../lib/format';
 
 /** What the subscription is: offer, status, billing, term, trial end, base, price. */
@@ -12,12 +13,13 @@ export function DetailsCard(props: { customerId: string; subscription: Subscript
   const { t } = useTranslation();
   const details = useDetailsStyles();
   const format = useFormat();
+  const offerName = useOfferNames();
   return (
     <Card>
       <Title3 as="h2">{t('subscription.summary')}</Title3>
       <dl className={details.list}>
         <dt className={details.term}>{t('subscription.offer')}</dt>
-        <dd>{s.offerName}</dd>
+        <dd>{offerName(s.offerId, s.offerName)}</dd>
         <dt className={details.term}>{t('subscription.status')}</dt>
         <dd>
           <StatusBadge status={s.status} />

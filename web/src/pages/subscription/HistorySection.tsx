@@ -15,11 +15,16 @@ import { ErrorBar, Loading } from '../../components/common';
 import { Pager } from '../../components/Pager';
 import { useFormat } from '../../lib/format';
 import { useCursorPages } from '../../lib/paging';
+import { useEventLabels } from '../audit/labels';
+import { useEventSummary } from '../audit/summary';
 
 const PREFIX = 'subscription.';
 const PAGE_SIZE = 20;
 
-/** The subscription's history, oldest first; fetched again whenever the subscription changes. */
+/**
+ * The subscription's history, newest first, each entry with what changed; fetched again whenever
+ * the subscription changes.
+ */
 export function HistorySection(props: {
   customerId: string;
   subscriptionId: string;
@@ -28,6 +33,8 @@ export function HistorySection(props: {
   const { customerId, subscriptionId } = props;
   const { t } = useTranslation();
   const format = useFormat();
+  const summary = useEventSummary();
+  const labels = useEventLabels();
   const pages = useCursorPages(subscriptionId);
   const cursor = pages.cursor;
   const events = useQuery({
@@ -37,7 +44,7 @@ export function HistorySection(props: {
         api.GET('/v1/customers/{customerId}/subscriptions/{subscriptionId}/events', {
           params: {
             path: { customerId, subscriptionId },
-            query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+            query: { order: 'newest', limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
           },
         }),
       ),
@@ -47,7 +54,7 @@ export function HistorySection(props: {
   const what = (type: string) =>
     type.startsWith(PREFIX)
       ? t(`history.types.${type.slice(PREFIX.length)}`, { defaultValue: type })
-      : type;
+      : labels.what(type);
   const why = (reason: string | null) =>
     reason === null ? '' : t(`suspensionReasons.${reason}`, { defaultValue: reason });
 
@@ -68,15 +75,17 @@ export function HistorySection(props: {
             <TableRow>
               <TableHeaderCell>{t('history.columns.when')}</TableHeaderCell>
               <TableHeaderCell>{t('history.columns.what')}</TableHeaderCell>
+              <TableHeaderCell>{t('forms.history.changes')}</TableHeaderCell>
               <TableHeaderCell>{t('history.columns.who')}</TableHeaderCell>
               <TableHeaderCell>{t('history.columns.reason')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {events.data.items.map((event) => (
-              <TableRow key={event.id}>
+              <TableRow key={event.id} data-event-type={event.type}>
                 <TableCell>{format.dateTime(event.occurredAt)}</TableCell>
                 <TableCell>{what(event.type)}</TableCell>
+                <TableCell>{summary(event)}</TableCell>
                 <TableCell>
                   {event.actor.type === 'system' ? t('history.system') : event.actor.name}
                 </TableCell>
