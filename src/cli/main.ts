@@ -5,8 +5,8 @@ import { findRemoteCommand, groupHelp, runRemote } from './remote/run.js';
 const USAGE = `Usage: psc <command> [options]
 
 Over the API of a running server (PSC_URL and PSC_TOKEN, or psc login; docs/cli.md):
-${REMOTE_COMMANDS.map((c) => `  ${c.name}`).join('\n')}
-                                 psc <command> --help tells each one's options.
+${REMOTE_COMMANDS.map((c) => `  ${c.name.padEnd(29)}  ${firstSentence(c.summary)}`).join('\n')}
+  (psc <command> --help tells each one's options.)
 
 On the database of DATABASE_URL:
   partner create --name NAME [--instance global|usgov] [--billing-day 1-28] [--sandbox] [--json]
@@ -29,6 +29,10 @@ On the database of DATABASE_URL:
   migrate                        Bring the database schema up to date.
 
 The database and catalog come from DATABASE_URL and CATALOG_PATH, as for the server.`;
+
+function firstSentence(text: string): string {
+  return text.split(/(?<=\.) /)[0] ?? text;
+}
 
 type LocalCommand = (args: string[], out: CommandOutput) => Promise<void>;
 

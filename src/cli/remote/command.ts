@@ -33,9 +33,11 @@ export function defineCommand(spec: {
   ];
   const width = Math.max(0, ...flags.map(([flag]) => flag.length));
   const help = [
-    `Usage: psc ${spec.name} ${spec.synopsis}`.trimEnd(),
+    ...wrap(`Usage: psc ${spec.name} ${spec.synopsis}`.trimEnd(), 96).map((line, n) =>
+      n === 0 ? line : `         ${line}`,
+    ),
     '',
-    spec.summary,
+    ...wrap(spec.summary, 96),
     ...(flags.length > 0
       ? ['', 'Options:', ...flags.map(([flag, what]) => `  ${flag.padEnd(width)}  ${what}`)]
       : []),
@@ -44,4 +46,17 @@ export function defineCommand(spec: {
     '5 refused by the server, 6 server error or unreachable (docs/cli.md).',
   ].join('\n');
   return { name: spec.name, synopsis: spec.synopsis, summary: spec.summary, help, run: spec.run };
+}
+
+/** Words in lines of at most `width` columns, for help that reads in a terminal. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
 }

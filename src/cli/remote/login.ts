@@ -9,7 +9,7 @@ export const login = defineCommand({
   name: 'login',
   synopsis: '--url URL --token TOKEN|-',
   summary:
-    'Check an API token against the server and keep both in your config file ($XDG_CONFIG_HOME/psc/config.json, else ~/.config/psc/config.json), readable only by you. PSC_URL and PSC_TOKEN override it.',
+    "Check an API token against the server and keep it with the server's URL, readable only by you. The file is $XDG_CONFIG_HOME/psc/config.json, else ~/.config/psc/config.json; PSC_URL and PSC_TOKEN override it.",
   flags: [
     ['--url URL', 'The server, e.g. https://psc.example.com.'],
     ['--token TOKEN|-', 'An API token (`psc token create`); - reads it from standard input.'],
