@@ -1,11 +1,11 @@
 import type { Schemas } from '../api/client.js';
 import { defineCommand } from './command.js';
-import { day, text } from './format.js';
+import { day } from './format.js';
 import {
   LIST_OPTIONS,
   OUTPUT_OPTIONS,
   WRITE_OPTIONS,
-  oneOf,
+  requiredOneOf,
   optionalText,
   parseCommand,
   requiredText,
@@ -60,7 +60,7 @@ export const customersList = defineCommand({
       { header: 'DOMAIN', value: (c) => c.domain },
       { header: 'COUNTRY', value: (c) => c.country },
       { header: 'SEGMENT', value: (c) => c.segment },
-      { header: 'OPENED', value: (c) => text(day(c.accountOpenedAt)) },
+      { header: 'OPENED', value: (c) => day(c.accountOpenedAt) },
     ]);
   },
 });
@@ -129,8 +129,7 @@ export const customersCreate = defineCommand({
       companyName: requiredText(values['company-name'], '--company-name'),
       domain: requiredText(values.domain, '--domain'),
       country,
-      segment:
-        oneOf(requiredText(values.segment, '--segment'), '--segment', SEGMENTS) ?? 'commercial',
+      segment: requiredOneOf(values.segment, '--segment', SEGMENTS),
       billingProfile: {
         firstName: requiredText(values['first-name'], '--first-name'),
         lastName: requiredText(values['last-name'], '--last-name'),

@@ -75,3 +75,13 @@ export function oneOf<const T extends string>(
   }
   return value as T;
 }
+
+export function requiredOneOf<const T extends string>(
+  value: string | boolean | undefined,
+  flag: string,
+  allowed: readonly T[],
+): T {
+  const chosen = oneOf(requiredText(value, flag), flag, allowed);
+  if (chosen === undefined) throw new UsageError(`${flag} is required`);
+  return chosen;
+}

@@ -1,6 +1,6 @@
 import type { paths } from '../api/schema.js';
 import { defineCommand } from './command.js';
-import { WRITE_OPTIONS, oneOf, parseCommand, requiredText, integer } from './options.js';
+import { WRITE_OPTIONS, integer, parseCommand, requiredOneOf, requiredText } from './options.js';
 import { printSubscription } from './subscription-view.js';
 import { connect, idempotencyKey, type RemoteIo } from './session.js';
 import { UsageError } from '../output.js';
@@ -87,8 +87,7 @@ export const subscriptionsSuspend = changeCommand({
   options: { reason: { type: 'string' } },
   change: (values) => ({
     status: 'suspended',
-    suspensionReason:
-      oneOf(requiredText(values.reason, '--reason'), '--reason', SUSPENSION_REASONS) ?? 'other',
+    suspensionReason: requiredOneOf(values.reason, '--reason', SUSPENSION_REASONS),
   }),
 });
 
