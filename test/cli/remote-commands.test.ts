@@ -107,6 +107,10 @@ describe.each(DIALECTS)('psc over the API on %s', { timeout: 180_000 }, (dialect
 
     expect(got.code).toBe(0);
     expect(got.stdout).toMatch(/^Company: +Northwind Traders$/m);
+    // --json is the API's answer as it is.
+    const asJson = await psc(['customers', 'get', northwind.id, '--json'], env);
+    const direct = await client(t.app, token).get(`/v1/customers/${northwind.id}`);
+    expect(JSON.parse(asJson.stdout)).toEqual(direct.json());
     expect(got.stdout).toMatch(/^Address: +1 Main St, 98052 Redmond, US$/m);
   });
 
