@@ -5,6 +5,22 @@ import { client, createTestApp, type TestApp } from '../helpers/app.js';
 import { newCustomerBody } from '../helpers/customers.js';
 import { DIALECTS } from '../helpers/stores.js';
 
+interface OpenApiShape {
+  tags?: { name: string; description?: string }[];
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId?: string;
+        summary?: string;
+        tags?: string[];
+        responses?: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+      }
+    >
+  >;
+}
+
 describe.each(DIALECTS)('HTTP conventions on %s', (dialect) => {
   let t: TestApp;
   let token: string;
@@ -201,5 +217,44 @@ describe.each(DIALECTS)('HTTP conventions on %s', (dialect) => {
     const docs = await t.app.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
+  });
+
+  // What client generators need of each operation (test/http/openapi-lint.test.ts lints the rest).
+  it('gives every operation a unique camelCase operationId, a summary, declared tags and problem answers', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<OpenApiShape>();
+    const declared = new Set(
+      (doc.tags ?? []).filter((tag) => tag.description?.trim()).map((tag) => tag.name),
+    );
+    const owners = new Map<string, string>();
+    const faults: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const route = `${method.toUpperCase()} ${path}`;
+        const id = operation.operationId;
+        if (id === undefined || !/^[a-z][a-zA-Z0-9]*$/.test(id)) {
+          faults.push(`${route}: operationId ${id ?? '(none)'} is not camelCase`);
+        } else if (owners.has(id)) {
+          faults.push(`${route}: operationId ${id} is already ${owners.get(id)}'s`);
+        } else owners.set(id, route);
+        if (!operation.summary?.trim()) faults.push(`${route}: no summary`);
+        if (!operation.tags?.length) faults.push(`${route}: no tags`);
+        for (const tag of operation.tags ?? []) {
+          if (!declared.has(tag)) {
+            faults.push(`${route}: tag "${tag}" is not declared with a description (TAGS)`);
+          }
+        }
+        const refusals = Object.entries(operation.responses ?? {}).filter(([status]) =>
+          /^4(\d\d|XX)$/.test(status),
+        );
+        if (refusals.length === 0) faults.push(`${route}: no 4xx answer`);
+        for (const [status, answer] of refusals) {
+          const ref = answer.content?.['application/problem+json']?.schema?.$ref;
+          if (ref !== '#/components/schemas/Problem') {
+            faults.push(`${route}: ${status} is not problem+json of Problem (use problems(...))`);
+          }
+        }
+      }
+    }
+    expect(faults).toEqual([]);
   });
 });
