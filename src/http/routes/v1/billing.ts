@@ -29,7 +29,7 @@ import { reconciliationCsv } from '../../presenters/reconciliation-csv.js';
 import { wantsCsv } from '../../wants-csv.js';
 import { PriceBookRequestSchema } from '../../schemas/billing.js';
 import { literals } from '../../schemas/offer.js';
-import { CalendarDate, Page, PageQuery, Uuid, authenticatedErrors } from '../../schemas/common.js';
+import { CalendarDate, Page, PageQuery, Uuid } from '../../schemas/common.js';
 import { problems } from '../../schemas/problems.js';
 
 const CustomerParams = Type.Object({ customerId: Uuid });
@@ -221,7 +221,7 @@ export function billingRoutes(instance: FastifyInstance): void {
         summary: 'Monthly recurring revenue and margin, and the last 12 billing periods invoiced',
         description:
           'By the partner’s clock (a sandbox’s own). `recurring`: the active subscriptions’ monthly revenue, cost and margin per currency (an annual subscription counts a twelfth of its year). `periods`: the last 12 billing periods up to the current one, oldest first, per currency, with what their invoices add up to (drafts included, as they stand; 0 when there are none).',
-        response: { 200: Type.Ref('BillingOverview'), ...authenticatedErrors },
+        response: { 200: Type.Ref('BillingOverview'), ...problems(401, 403) },
       },
     },
     async (request) => presentBillingOverview(await getBillingOverview(caller(request))),
