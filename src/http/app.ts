@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../services/context.js';
 import { newId } from '../services/ids.js';
 import { installAuth } from './plugins/auth.js';
+import { refuseMalformedIdempotencyKeys } from './plugins/idempotency.js';
 import {
   MAX_PARAM_LENGTH,
   answerClientError,
@@ -138,6 +139,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   await app.register(
     (v1, _opts, done) => {
       installAuth(v1, ctx);
+      refuseMalformedIdempotencyKeys(v1);
       offerRoutes(v1, ctx);
       customerRoutes(v1);
       customerOfferRoutes(v1);

@@ -4,12 +4,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createCustomer } from '../../../services/create-customer.js';
 import { getCustomer } from '../../../services/get-customer.js';
 import { listCustomers } from '../../../services/list-customers.js';
+import { updateCustomer } from '../../../services/update-customer.js';
 import { caller } from '../../plugins/auth.js';
 import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentCustomer } from '../../presenters/customer.js';
 import { Page, PageQuery, Uuid } from '../../schemas/common.js';
 import { problems } from '../../schemas/problems.js';
-import { NewCustomerSchema } from '../../schemas/customer.js';
+import { CustomerPatchSchema, NewCustomerSchema } from '../../schemas/customer.js';
 
 export function customerRoutes(instance: FastifyInstance): void {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -87,5 +88,34 @@ export function customerRoutes(instance: FastifyInstance): void {
     },
     async (request) =>
       presentCustomer(await getCustomer(caller(request), request.params.customerId)),
+  );
+
+  app.patch(
+    '/customers/:customerId',
+    {
+      schema: {
+        tags: ['customers'],
+        operationId: 'updateCustomer',
+        summary: "Change a customer's name, domain or billing profile",
+        description:
+          'Fields left out stay as they are; so do those of billingProfile and its address. A domain another customer of the partner has is refused (409 customer_domain_taken).',
+        params: Type.Object({ customerId: Uuid }),
+        body: CustomerPatchSchema,
+        response: {
+          200: Type.Ref('Customer'),
+          ...problems(400, 401, 403, 404, 409, 413, 415, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const answer = await idempotent(request, reply, {
+        authorize: needs('customers.create'),
+        async run(ctx) {
+          const customer = await updateCustomer(ctx, request.params.customerId, request.body);
+          return { status: 200, body: presentCustomer(customer) };
+        },
+      });
+      return reply.code(answer.status).send(answer.body);
+    },
   );
 }

@@ -76,6 +76,7 @@ export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void 
   app.get(
     '/session',
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ['session'],
         operationId: 'getSession',
@@ -92,6 +93,7 @@ export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void 
   app.delete(
     '/session',
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ['session'],
         operationId: 'deleteSession',
@@ -109,6 +111,7 @@ export function sessionRoutes(instance: FastifyInstance, ctx: AppContext): void 
   app.post(
     '/session/password',
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ['session'],
         operationId: 'changePassword',
