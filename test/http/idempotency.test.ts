@@ -118,4 +118,30 @@ describe.each(DIALECTS)('idempotency on %s', (dialect) => {
     expect(long.statusCode).toBe(400);
     expect(long.json().errors[0]).toMatchObject({ field: 'idempotency-key' });
   });
+
+  it.each([
+    ['an empty Idempotency-Key', { 'idempotency-key': '' }],
+    ['a blank Idempotency-Key', { 'idempotency-key': '   ' }],
+    ['a blank MS-RequestId', { 'ms-requestid': ' ' }],
+  ])('refuses %s with 400 on every write, and changes nothing', async (_name, headers) => {
+    const { api, base, partner } = await seedCustomer(t);
+    const order = await api.post(`${base}/orders`, ORDER, headers);
+    expect(order.statusCode).toBe(400);
+    expect(order.json()).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ field: Object.keys(headers)[0], code: 'invalid_idempotency_key' }],
+    });
+    expect((await api.get(`${base}/orders`)).json().items).toEqual([]);
+    // Also where no answer is kept for a retry (PATCH /v1/users): the key is malformed all the same.
+    const { user } = (
+      await api.post('/v1/users', {
+        email: `k-${partner.id}@example.com`,
+        displayName: 'Kept',
+        role: 'sales_agent',
+      })
+    ).json<{ user: { id: string } }>();
+    const rename = await api.patch(`/v1/users/${user.id}`, { displayName: 'Renamed' }, headers);
+    expect(rename.statusCode).toBe(400);
+    expect((await api.get(`/v1/users/${user.id}`)).json().displayName).toBe('Kept');
+  });
 });
