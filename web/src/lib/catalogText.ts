@@ -86,3 +86,21 @@ export function useOfferNames(): (offerId: string, englishName?: string) => stri
     [offers, language],
   );
 }
+
+/**
+ * A subscription's name as people should read it: the name someone gave it, else its offer's in
+ * the current language. An order names a subscription after its offer (in English) unless told
+ * otherwise, so that default is read as "no name given".
+ */
+export function useSubscriptionName(): (subscription: {
+  friendlyName: string;
+  offerId: string;
+  offerName: string;
+}) => string {
+  const offerName = useOfferNames();
+  return useCallback(
+    ({ friendlyName, offerId, offerName: englishName }) =>
+      friendlyName && friendlyName !== englishName ? friendlyName : offerName(offerId, englishName),
+    [offerName],
+  );
+}

@@ -27,7 +27,7 @@ import {
 } from '../api/client';
 import { ErrorBar, errorMessage, Loading, RouterLink } from '../components/common';
 import { useNotify } from '../components/Toasts';
-import { useOfferNames } from '../lib/catalogText';
+import { useSubscriptionName } from '../lib/catalogText';
 import { useFormat } from '../lib/format';
 import { invalidateCustomerSubscriptions } from '../lib/orders';
 import { useCan } from '../session';
@@ -111,8 +111,7 @@ function SubscriptionEditor(props: {
   const queryClient = useQueryClient();
   const notify = useNotify();
   const changeWords = useChangeWords();
-  const offerNames = useOfferNames();
-  const name = s.friendlyName || offerNames(s.offerId, s.offerName);
+  const name = useSubscriptionName()(s);
   const [friendlyName, setFriendlyName] = useState(s.friendlyName);
   const [quantity, setQuantity] = useState(s.quantity);
   const [autoRenew, setAutoRenew] = useState(s.autoRenewEnabled);

@@ -21,7 +21,7 @@ import { ErrorBar, Loading, RouterLink } from '../../components/common';
 import { OfferCard } from '../../components/OfferCard';
 import { OrderFailure } from '../../components/OrderFailure';
 import { useNotify } from '../../components/Toasts';
-import { useOfferNames } from '../../lib/catalogText';
+import { useOfferNames, useSubscriptionName } from '../../lib/catalogText';
 import { useFormat } from '../../lib/format';
 import { usePlaceOrder } from '../../lib/orders';
 import { useOfferSelection } from '../../lib/selection';
@@ -46,6 +46,7 @@ export function AddOnsSection(props: { customerId: string; base: Subscription })
   const can = useCan();
   const notify = useNotify();
   const offerNames = useOfferNames();
+  const subscriptionName = useSubscriptionName();
   const path = { customerId, subscriptionId: base.id };
   const addOns = useQuery({
     queryKey: ['addons', customerId, base.id],
@@ -102,7 +103,7 @@ export function AddOnsSection(props: { customerId: string; base: Subscription })
           notify(
             t('forms.toasts.addOnsAdded', {
               count: placed.lineItems.length,
-              name: base.friendlyName || offerNames(base.offerId, base.offerName),
+              name: subscriptionName(base),
             }),
           );
         },
@@ -133,7 +134,7 @@ export function AddOnsSection(props: { customerId: string; base: Subscription })
               <TableRow key={addOn.id}>
                 <TableCell>
                   <RouterLink to={`/customers/${customerId}/subscriptions/${addOn.id}`}>
-                    {addOn.friendlyName || offerNames(addOn.offerId, addOn.offerName)}
+                    {subscriptionName(addOn)}
                   </RouterLink>
                 </TableCell>
                 <TableCell>{format.number(addOn.quantity)}</TableCell>

@@ -6,7 +6,7 @@ import { api, unwrap, type Subscription } from '../../api/client';
 import { errorMessage } from '../../components/common';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNotify } from '../../components/Toasts';
-import { useOfferNames } from '../../lib/catalogText';
+import { useSubscriptionName } from '../../lib/catalogText';
 import { useFormat } from '../../lib/format';
 import { invalidateCustomerSubscriptions } from '../../lib/orders';
 
@@ -17,8 +17,7 @@ export function CancelSection(props: { customerId: string; subscription: Subscri
   const format = useFormat();
   const queryClient = useQueryClient();
   const notify = useNotify();
-  const offerName = useOfferNames();
-  const name = s.friendlyName || offerName(s.offerId, s.offerName);
+  const name = useSubscriptionName()(s);
   const [open, setOpen] = useState(false);
 
   const cancel = useMutation({
