@@ -29,7 +29,7 @@ function problemAnswer(status: ProblemStatus) {
  * client generators every 4xx the route can give.
  */
 export function problems<S extends ProblemStatus>(...statuses: S[]): Record<`${S}`, unknown> {
-  // Keyed by strings, as a literal object's spread is, so that Fastify's type provider does not
-  // narrow `reply.code()` to the listed statuses: the error handler sends problems, not handlers.
+  // String keys keep Fastify's type provider from narrowing `reply.code()` to the documented
+  // statuses, which routes call with a replayed answer's status; problems are the error handler's.
   return Object.fromEntries(statuses.map((s) => [s, problemAnswer(s)])) as Record<`${S}`, unknown>;
 }
