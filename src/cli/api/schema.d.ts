@@ -5297,15 +5297,6 @@ export interface operations {
                     "application/json": components["schemas"]["BillingOverview"];
                 };
             };
-            /** @description The request is not valid (`validation_failed`, `invalid_cursor`); nothing changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description No valid token or session (`unauthorized`). */
             401: {
                 headers: {
@@ -5317,15 +5308,6 @@ export interface operations {
             };
             /** @description The caller may not do this (`forbidden`, or `password_change_required` until a temporary password is changed). */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource for this partner (`not_found`); another partner’s id answers the same. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
