@@ -190,6 +190,7 @@ export function App() {
   const session = useSession();
   const signedIn = Boolean(session.data);
   const navigation = useNavigationLayout();
+  const menuButton = useRef<HTMLButtonElement>(null);
   return (
     <div className={styles.shell}>
       <a className={styles.skip} href="#main">
@@ -198,12 +199,19 @@ export function App() {
       <TopBar
         menu={
           signedIn && navigation.narrow ? (
-            <MenuButton onClick={() => navigation.setOpen(true)} />
+            <MenuButton ref={menuButton} onClick={() => navigation.setOpen(true)} />
           ) : undefined
         }
       />
       {signedIn && navigation.narrow && (
-        <NavigationDrawer open={navigation.open} onOpenChange={navigation.setOpen} />
+        <NavigationDrawer
+          open={navigation.open}
+          onOpenChange={(open) => {
+            navigation.setOpen(open);
+            // Closed without going anywhere: back to the button that opened it.
+            if (!open) menuButton.current?.focus();
+          }}
+        />
       )}
       <div className={styles.body}>
         {signedIn && !navigation.narrow && (

@@ -1,5 +1,5 @@
 import { Button, makeStyles, Select, Text, tokens, useId } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { changeLanguage, currentLanguage, LANGUAGES, type Language } from '../i18n';
@@ -68,7 +68,7 @@ function MenuIcon() {
 }
 
 /** The button that opens the navigation on a phone. */
-export function MenuButton(props: { onClick: () => void }) {
+export function MenuButton({ onClick, ref }: { onClick: () => void; ref: Ref<HTMLButtonElement> }) {
   const { t } = useTranslation();
   const styles = useStyles();
   return (
@@ -77,7 +77,8 @@ export function MenuButton(props: { onClick: () => void }) {
       className={styles.menu}
       icon={<MenuIcon />}
       aria-label={t('workspace.shell.openMenu')}
-      onClick={props.onClick}
+      onClick={onClick}
+      ref={ref}
     />
   );
 }

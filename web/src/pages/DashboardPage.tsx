@@ -19,13 +19,17 @@ const useStyles = makeStyles({
   },
 });
 
-/** The periods of each currency, oldest first, as the overview gives them. */
+/**
+ * The periods of each currency invoiced in any of them, oldest first as the overview gives them:
+ * a chart of twelve zeros says nothing.
+ */
 function byCurrency(periods: BillingOverview['periods']) {
   const groups = new Map<string, BillingOverview['periods']>();
   for (const period of periods) {
     groups.set(period.currency, [...(groups.get(period.currency) ?? []), period]);
   }
-  return [...groups.entries()];
+  const invoiced = (amount: string) => /[1-9]/.test(amount);
+  return [...groups.entries()].filter(([, group]) => group.some((p) => invoiced(p.invoiced)));
 }
 
 /** The home page: what renews, ends and will be deleted across all customers, and the money. */

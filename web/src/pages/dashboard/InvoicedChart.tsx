@@ -56,7 +56,11 @@ export function InvoicedChart(props: { currency: string; periods: Period[] }) {
       </Text>
       <div className={styles.chart} aria-hidden="true" data-testid="invoiced-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={bars} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+          <BarChart
+            accessibilityLayer={false}
+            data={bars}
+            margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
+          >
             <CartesianGrid stroke={tokens.colorNeutralStroke2} vertical={false} />
             <XAxis dataKey="label" stroke={tokens.colorNeutralForeground3} fontSize={12} />
             <YAxis stroke={tokens.colorNeutralForeground3} fontSize={12} width={56} />
