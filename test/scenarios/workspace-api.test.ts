@@ -76,4 +76,48 @@ describe.each(DIALECTS)("the partner's workspace through the API alone, on %s", 
       [northwind.subscriptionId, fourthCoffee.subscriptionId].sort(),
     );
   });
+  it('a customer is renamed and a taken domain refused (409)', async () => {
+    const { api, northwind, fourthCoffee } = await twoCustomers();
+    const url = `/v1/customers/${northwind.id}`;
+    const renamed = await api.patch(url, { companyName: 'Northwind Holdings' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ id: northwind.id, companyName: 'Northwind Holdings' });
+    expect((await listed(api, 'q=holdings')).map((s) => s.customerName)).toEqual([
+      'Northwind Holdings',
+    ]);
+
+    const coffee = (await api.get(`/v1/customers/${fourthCoffee.id}`)).json<{ domain: string }>();
+    const taken = await api.patch(url, { domain: coffee.domain });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().code).toBe('customer_domain_taken');
+    expect((await api.get(url)).json().domain).not.toBe(coffee.domain);
+  });
+
+  it('a password reset invalidates the old password and the temporary one signs in with mustChangePassword: true', async () => {
+    const { api } = await twoCustomers();
+    const email = `ana-${Math.random().toString(36).slice(2, 8)}@${dialect}.example`;
+    const password = 'Ana chose this password';
+    const invited = await api.post('/v1/users', {
+      email,
+      displayName: 'Ana',
+      role: 'sales_agent',
+      password,
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const signIn = (secret: string) =>
+      t.app.inject({ method: 'POST', url: '/v1/session', payload: { email, password: secret } });
+    expect((await signIn(password)).statusCode).toBe(201);
+
+    const userId = invited.json<{ user: { id: string } }>().user.id;
+    const reset = await api.post(`/v1/users/${userId}/password-reset`, {});
+    expect(reset.statusCode, reset.body).toBe(200);
+    const { temporaryPassword } = reset.json<{ temporaryPassword: string }>();
+
+    const old = await signIn(password);
+    expect(old.statusCode).toBe(401);
+    expect(old.json().code).toBe('invalid_credentials');
+    const fresh = await signIn(temporaryPassword);
+    expect(fresh.statusCode).toBe(201);
+    expect(fresh.json().user).toMatchObject({ id: userId, mustChangePassword: true });
+  });
 });
