@@ -21,7 +21,7 @@ import { useCan } from '../../session';
 import { AddCustomerUserDialog } from './AddCustomerUserDialog';
 import { useCustomerUsers } from './customerUsers';
 import { LicenseDialog } from './LicenseDialog';
-import { nameOf } from './subscriptionRows';
+import { useSubscriptionName } from './useSubscriptionName';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -32,6 +32,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
   },
   title: { margin: 0 },
+  // Wide enough for an email beside its badge; narrower screens scroll the table in its box.
+  usersTable: { minWidth: '560px' },
 });
 
 /** Subscriptions whose licenses go to users: sold per license, and not ended. */
@@ -51,6 +53,7 @@ export function CustomerUsersCard(props: {
   const styles = useStyles();
   const format = useFormat();
   const can = useCan();
+  const nameOf = useSubscriptionName();
   const users = useCustomerUsers(customer.id);
   const withLicenses = licensed(props.subscriptions);
 
@@ -72,7 +75,7 @@ export function CustomerUsersCard(props: {
           <Text>{t('customerPage.users.empty')}</Text>
         ) : (
           <TableScroll label={t('customerPage.users.title')}>
-            <Table aria-labelledby="customer-users-title">
+            <Table aria-labelledby="customer-users-title" className={styles.usersTable}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>{t('customerPage.users.columns.name')}</TableHeaderCell>

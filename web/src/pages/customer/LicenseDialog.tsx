@@ -22,7 +22,7 @@ import { useNotify } from '../../components/Toasts';
 import { useFormat } from '../../lib/format';
 import { useLicenseChange, useLicenseHolders, type CustomerUser } from './customerUsers';
 import { problemWords } from './problemWords';
-import { nameOf } from './subscriptionRows';
+import { useSubscriptionName } from './useSubscriptionName';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -37,6 +37,7 @@ export function LicenseDialog(props: {
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const nameOf = useSubscriptionName();
   const name = nameOf(props.subscription);
   return (
     <Dialog open={open} onOpenChange={(_event, data) => setOpen(data.open)}>
@@ -70,6 +71,7 @@ function Holders(props: {
   const styles = useStyles();
   const format = useFormat();
   const notify = useNotify();
+  const nameOf = useSubscriptionName();
   const holders = useLicenseHolders(props.customerId, s.id);
   const change = useLicenseChange(props.customerId, s.id);
 

@@ -19,7 +19,9 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { TableScroll } from '../../components/TableScroll';
 import { useFormat } from '../../lib/format';
 import { amountOf } from './recurring';
-import { endDateOf, nameOf, subscriptionRows, type Sort, type SortKey } from './subscriptionRows';
+import { useOfferNames } from '../../lib/catalogText';
+import { endDateOf, subscriptionRows, type Sort, type SortKey } from './subscriptionRows';
+import { useSubscriptionName } from './useSubscriptionName';
 
 const useStyles = makeStyles({
   tag: { marginLeft: tokens.spacingHorizontalS },
@@ -27,6 +29,8 @@ const useStyles = makeStyles({
   addOnRow: { backgroundColor: tokens.colorNeutralBackground2 },
   ended: { color: tokens.colorNeutralForeground3 },
   nowrap: { whiteSpace: 'nowrap' },
+  // Wide enough for every column; narrower screens scroll the table in its box.
+  table: { minWidth: '960px' },
 });
 
 /** What the date column says of a subscription, by its status. */
@@ -57,7 +61,9 @@ export function SubscriptionsTable(props: {
   const format = useFormat();
   const endText = useEndText();
   const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'ascending' });
-  const rows = subscriptionRows(props.subscriptions, sort);
+  const nameOf = useSubscriptionName();
+  const offerName = useOfferNames();
+  const rows = subscriptionRows(props.subscriptions, sort, nameOf);
 
   const sortable = (key: SortKey) => ({
     sortable: true,
@@ -72,7 +78,7 @@ export function SubscriptionsTable(props: {
 
   return (
     <TableScroll label={t('customer.subscriptions')}>
-      <Table aria-labelledby={props.labelledBy} sortable>
+      <Table aria-labelledby={props.labelledBy} sortable className={styles.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell {...sortable('name')}>{t('customer.columns.name')}</TableHeaderCell>
@@ -127,7 +133,7 @@ export function SubscriptionsTable(props: {
                     </Badge>
                   )}
                 </TableCell>
-                <TableCell>{s.offerName}</TableCell>
+                <TableCell>{offerName(s.offerId, s.offerName)}</TableCell>
                 <TableCell>
                   {t('customer.licenses', {
                     assigned: format.number(s.assignedLicenses),
@@ -140,10 +146,7 @@ export function SubscriptionsTable(props: {
                 <TableCell>
                   {t(`billingCycles.${s.billingCycle}`)} · {t(`terms.${s.termDuration}`)}
                 </TableCell>
-                <TableCell
-                  className={mergeClasses(styles.nowrap, ended ? styles.ended : undefined)}
-                  data-testid="end-date"
-                >
+                <TableCell className={ended ? styles.ended : undefined} data-testid="end-date">
                   {endText(s)}
                 </TableCell>
                 <TableCell className={mergeClasses(money.cell, styles.nowrap)}>

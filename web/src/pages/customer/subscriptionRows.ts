@@ -23,6 +23,7 @@ const STATUS_ORDER: Record<SubscriptionStatus, number> = {
   deleted: 3,
 };
 
+/** A subscription's name in English; pages name it in the reader's language (useSubscriptionName). */
 export function nameOf(subscription: Subscription): string {
   return subscription.friendlyName || subscription.offerName;
 }
@@ -45,31 +46,34 @@ function compareDecimals(a: string, b: string): number {
   return /^[0.]+$/.test(difference) ? 0 : 1;
 }
 
-const COMPARE: Record<SortKey, (a: Subscription, b: Subscription) => number> = {
-  name: (a, b) => nameOf(a).localeCompare(nameOf(b)),
+type Compare = (a: Subscription, b: Subscription) => number;
+
+const compareBy = (name: (s: Subscription) => string): Record<SortKey, Compare> => ({
+  name: (a, b) => name(a).localeCompare(name(b)),
   status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status],
   quantity: (a, b) => a.quantity - b.quantity,
   price: (a, b) =>
     a.currency.localeCompare(b.currency) || compareDecimals(amountOf(a), amountOf(b)),
   // Calendar dates and instants both start YYYY-MM-DD, so their text sorts by time.
   endDate: (a, b) => endDateOf(a).localeCompare(endDateOf(b)),
-};
+});
 
-function sorted(subscriptions: readonly Subscription[], sort: Sort): Subscription[] {
+function sorted(subscriptions: readonly Subscription[], compare: Compare, sort: Sort) {
   const sign = sort.direction === 'ascending' ? 1 : -1;
-  return [...subscriptions].sort(
-    (a, b) => sign * COMPARE[sort.key](a, b) || a.id.localeCompare(b.id),
-  );
+  return [...subscriptions].sort((a, b) => sign * compare(a, b) || a.id.localeCompare(b.id));
 }
 
 /**
  * The rows of the customer's subscription list in `sort` order, each base followed by its
- * add-ons (sorted the same way). An add-on whose base is not listed stands on its own.
+ * add-ons (sorted the same way). An add-on whose base is not listed stands on its own. `name`
+ * gives the names shown, which sort by name follows.
  */
 export function subscriptionRows(
   subscriptions: readonly Subscription[],
   sort: Sort,
+  name: (s: Subscription) => string = nameOf,
 ): SubscriptionRow[] {
+  const compare = compareBy(name)[sort.key];
   const listed = new Map(subscriptions.map((s) => [s.id, s]));
   const addOns = new Map<string, Subscription[]>();
   const bases: Subscription[] = [];
@@ -78,11 +82,11 @@ export function subscriptionRows(
     if (base) addOns.set(base.id, [...(addOns.get(base.id) ?? []), s]);
     else bases.push(s);
   }
-  return sorted(bases, sort).flatMap((base) => [
+  return sorted(bases, compare, sort).flatMap((base) => [
     { subscription: base },
-    ...sorted(addOns.get(base.id) ?? [], sort).map((addOn) => ({
+    ...sorted(addOns.get(base.id) ?? [], compare, sort).map((addOn) => ({
       subscription: addOn,
-      baseName: nameOf(base),
+      baseName: name(base),
     })),
   ]);
 }
