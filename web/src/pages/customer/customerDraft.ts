@@ -1,4 +1,5 @@
 import type { Customer } from '../../api/client';
+import type { paths } from '../../api/schema';
 
 /** The edit form's fields, named by their JSON pointer in the API's body so its errors land on them. */
 export const CUSTOMER_FIELDS = [
@@ -15,11 +16,9 @@ export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 export type CustomerValues = Record<CustomerField, string>;
 
 /** The body of `PATCH /v1/customers/{customerId}`: only what changed. */
-export interface CustomerPatch {
-  companyName?: string;
-  domain?: string;
-  billingProfile?: Customer['billingProfile'];
-}
+export type CustomerPatch = NonNullable<
+  paths['/v1/customers/{customerId}']['patch']['requestBody']
+>['content']['application/json'];
 
 export function valuesOf(customer: Customer): CustomerValues {
   const profile = customer.billingProfile;
