@@ -1,6 +1,6 @@
 /**
  * The Users page and the Account page in a real browser against the real server: a global admin
- * invites a sales agent, who signs in with the temporary password, changes it, and is disabled;
+ * invites a sales agent, who signs in with the temporary password, must change it first, and is disabled;
  * and the Users page in 繁體中文. Screenshots go to test-results/portal/users-*.png.
  */
 import type { Page } from 'playwright-core';
@@ -109,20 +109,9 @@ describe.skipIf(!hasChromium)('users and account in chromium', () => {
     await shot(page, 'users-invited');
     await signOut(page);
 
-    // The sales agent signs in with it: no Users in the nav, and /users says why.
+    // The sales agent signs in with it: before anything else, they choose their own password.
     await signIn(page, SALES, temporaryPassword);
-    await page.getByRole('heading', { name: 'Customers' }).waitFor();
-    expect(await nav(page).getByRole('link', { name: 'Customers' }).count()).toBe(1);
-    expect(await nav(page).getByRole('link', { name: 'Users' }).count()).toBe(0);
-    await page.goto(url('/users'));
-    await page.getByText('You may not manage users; ask a global admin.').waitFor();
-    expect(await page.getByRole('table').count()).toBe(0);
-
-    // The Account page, from the header.
-    await page.getByRole('link', { name: 'Signed in as Sam Sales' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
-    const details = await page.getByTestId('account-details').innerText();
-    for (const shown of ['Sam Sales', SALES, 'Sales agent']) expect(details).toContain(shown);
+    await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
     const current = page.getByLabel(/^Current password/);
     const fresh = page.getByLabel(/^New password/);
     const confirm = page.getByLabel(/^Confirm the new password/);
@@ -153,7 +142,20 @@ describe.skipIf(!hasChromium)('users and account in chromium', () => {
       submit.click(),
     ]);
     expect(changed.status()).toBe(204);
-    await page.getByText('Your other sessions were signed out').waitFor();
+
+    // Then the page they were going to: no Users in the nav, and /users says why.
+    await page.getByRole('heading', { name: 'Customers' }).waitFor();
+    expect(await nav(page).getByRole('link', { name: 'Customers' }).count()).toBe(1);
+    expect(await nav(page).getByRole('link', { name: 'Users' }).count()).toBe(0);
+    await page.goto(url('/users'));
+    await page.getByText('You may not manage users; ask a global admin.').waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+
+    // The Account page, from the header.
+    await page.getByRole('link', { name: 'Signed in as Sam Sales' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    const details = await page.getByTestId('account-details').innerText();
+    for (const shown of ['Sam Sales', SALES, 'Sales agent']) expect(details).toContain(shown);
     await shot(page, 'users-account');
     await signOut(page);
     await signIn(page, SALES, NEW_PASSWORD);
