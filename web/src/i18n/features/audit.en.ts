@@ -115,6 +115,9 @@ export const auditEn = {
     retention: 'Data retention ends',
     term_end: 'Term ends',
     trial_end: 'Trial ends',
+    period: 'Billing period',
+    quantity_change: 'Quantity change',
+    cancellation_refund: 'Refund on cancellation',
   },
   summary: {
     licenses_one: '{{quantity}} license',

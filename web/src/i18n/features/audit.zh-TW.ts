@@ -113,6 +113,9 @@ export const auditZhTW: typeof auditEn = {
     retention: '資料保留期即將結束',
     term_end: '合約期即將結束',
     trial_end: '試用期即將結束',
+    period: '帳單週期',
+    quantity_change: '數量變更',
+    cancellation_refund: '取消退款',
   },
   summary: {
     licenses_one: '{{quantity}} 個授權',

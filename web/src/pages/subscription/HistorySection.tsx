@@ -55,8 +55,7 @@ export function HistorySection(props: {
     type.startsWith(PREFIX)
       ? t(`history.types.${type.slice(PREFIX.length)}`, { defaultValue: type })
       : labels.what(type);
-  const why = (reason: string | null) =>
-    reason === null ? '' : t(`suspensionReasons.${reason}`, { defaultValue: reason });
+  const why = labels.why;
 
   return (
     <section aria-labelledby="history-title">
