@@ -9,6 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { RouterLink } from '../../components/common';
+import { TableScroll } from '../../components/TableScroll';
 import { useFormat } from '../../lib/format';
 import type { AuditEvent } from './filters';
 import { useEventLabels } from './labels';
@@ -32,43 +33,45 @@ export function EventTable(props: { events: readonly AuditEvent[]; labelledBy: s
   const labels = useEventLabels();
   const summary = useEventSummary();
   return (
-    <Table className={styles.table} aria-labelledby={props.labelledBy} data-testid="audit-events">
-      <TableHeader>
-        <TableRow>
-          {COLUMNS.map((column) => (
-            <TableHeaderCell key={column}>{t(`audit.columns.${column}`)}</TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {props.events.map((event) => (
-          <TableRow key={event.id} data-event-id={event.id}>
-            <TableCell className={styles.nowrap}>{format.dateTime(event.occurredAt)}</TableCell>
-            <TableCell>{labels.what(event.type)}</TableCell>
-            <TableCell>
-              {event.customerId && (
-                <RouterLink to={`/customers/${event.customerId}`}>
-                  {event.customerName ??
-                    t('audit.unknownCustomer', { id: shortId(event.customerId) })}
-                </RouterLink>
-              )}
-            </TableCell>
-            <TableCell>
-              {event.customerId && event.subscriptionId && (
-                <RouterLink
-                  to={`/customers/${event.customerId}/subscriptions/${event.subscriptionId}`}
-                >
-                  {event.subscriptionName ??
-                    t('audit.unknownSubscription', { id: shortId(event.subscriptionId) })}
-                </RouterLink>
-              )}
-            </TableCell>
-            <TableCell className={styles.nowrap}>{labels.who(event.actor)}</TableCell>
-            <TableCell>{labels.why(event.reason)}</TableCell>
-            <TableCell>{summary(event)}</TableCell>
+    <TableScroll label={t('audit.events')}>
+      <Table className={styles.table} aria-labelledby={props.labelledBy} data-testid="audit-events">
+        <TableHeader>
+          <TableRow>
+            {COLUMNS.map((column) => (
+              <TableHeaderCell key={column}>{t(`audit.columns.${column}`)}</TableHeaderCell>
+            ))}
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody>
+          {props.events.map((event) => (
+            <TableRow key={event.id} data-event-id={event.id}>
+              <TableCell className={styles.nowrap}>{format.dateTime(event.occurredAt)}</TableCell>
+              <TableCell>{labels.what(event.type)}</TableCell>
+              <TableCell>
+                {event.customerId && (
+                  <RouterLink to={`/customers/${event.customerId}`}>
+                    {event.customerName ??
+                      t('audit.unknownCustomer', { id: shortId(event.customerId) })}
+                  </RouterLink>
+                )}
+              </TableCell>
+              <TableCell>
+                {event.customerId && event.subscriptionId && (
+                  <RouterLink
+                    to={`/customers/${event.customerId}/subscriptions/${event.subscriptionId}`}
+                  >
+                    {event.subscriptionName ??
+                      t('audit.unknownSubscription', { id: shortId(event.subscriptionId) })}
+                  </RouterLink>
+                )}
+              </TableCell>
+              <TableCell className={styles.nowrap}>{labels.who(event.actor)}</TableCell>
+              <TableCell>{labels.why(event.reason)}</TableCell>
+              <TableCell>{summary(event)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableScroll>
   );
 }

@@ -13,7 +13,7 @@ const useStyles = makeStyles({
   product: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   offers: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 420px), 1fr))',
     gap: tokens.spacingHorizontalM,
   },
 });
