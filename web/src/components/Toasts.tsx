@@ -1,4 +1,5 @@
 import { Toast, ToastTitle, Toaster, useToastController } from '@fluentui/react-components';
+import { MotionBehaviourProvider } from '@fluentui/react-motion';
 import { useCallback } from 'react';
 
 /** The one toaster of the portal: every confirmation goes here, so they stack in one place. */
@@ -6,9 +7,16 @@ const TOASTER_ID = 'psc-toaster';
 
 export type NotifyIntent = 'success' | 'error' | 'info';
 
-/** Mounted once, at the root of the portal. */
+/**
+ * Mounted once, at the root of the portal. Toasts come and go without fading: a message caught
+ * half-faded is hard to read (and fails contrast checks).
+ */
 export function AppToaster() {
-  return <Toaster toasterId={TOASTER_ID} position="bottom-end" pauseOnHover pauseOnWindowBlur />;
+  return (
+    <MotionBehaviourProvider value="skip">
+      <Toaster toasterId={TOASTER_ID} position="bottom-end" pauseOnHover pauseOnWindowBlur />
+    </MotionBehaviourProvider>
+  );
 }
 
 /**
