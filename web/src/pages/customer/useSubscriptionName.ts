@@ -6,7 +6,11 @@ import { useOfferNames } from '../../lib/catalogText';
 export function useSubscriptionName(): (subscription: Subscription) => string {
   const offerName = useOfferNames();
   return useCallback(
-    (s: Subscription) => s.friendlyName || offerName(s.offerId, s.offerName),
+    // An order names a subscription after its offer in English: that default reads as no name.
+    (s: Subscription) =>
+      s.friendlyName && s.friendlyName !== s.offerName
+        ? s.friendlyName
+        : offerName(s.offerId, s.offerName),
     [offerName],
   );
 }

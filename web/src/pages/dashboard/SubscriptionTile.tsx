@@ -2,7 +2,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorBar, Loading, RouterLink } from '../../components/common';
-import { useOfferNames } from '../../lib/catalogText';
+import { useOfferNames, useSubscriptionName } from '../../lib/catalogText';
 import { listSubscriptions } from '../subscriptions/api';
 import { subscriptionQuery, subscriptionsLink, readFilters } from '../subscriptions/filters';
 import { useRelativeDate } from './relativeDate';
@@ -22,6 +22,7 @@ export function SubscriptionTile(props: { spec: SubscriptionTileSpec; today: str
   const { t } = useTranslation();
   const styles = useStyles();
   const offerName = useOfferNames();
+  const subscriptionName = useSubscriptionName();
   const dated = useRelativeDate(props.today);
   const { name, filters, dateOf } = props.spec;
   const query = subscriptionQuery({ ...readFilters(new URLSearchParams()), ...filters });
@@ -51,7 +52,7 @@ export function SubscriptionTile(props: { spec: SubscriptionTileSpec; today: str
                 <RouterLink
                   to={`/customers/${subscription.customerId}/subscriptions/${subscription.id}`}
                 >
-                  {`${subscription.customerName} · ${subscription.friendlyName}`}
+                  {`${subscription.customerName} · ${subscriptionName(subscription)}`}
                 </RouterLink>
                 <Text size={200} className={styles.detail}>
                   {offerName(subscription.offerId, subscription.offerName)}

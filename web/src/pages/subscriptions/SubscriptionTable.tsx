@@ -17,7 +17,7 @@ import { MoneyCell } from '../../components/MoneyCell';
 import { useMoneyStyles } from '../../components/moneyStyles';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TableScroll } from '../../components/TableScroll';
-import { useOfferNames } from '../../lib/catalogText';
+import { useOfferNames, useSubscriptionName } from '../../lib/catalogText';
 import { useFormat } from '../../lib/format';
 import { times } from '../../lib/money';
 import type { BulkResult, ListedSubscription } from './api';
@@ -85,6 +85,7 @@ export function SubscriptionTable(props: {
   const money = useMoneyStyles();
   const keyDate = useKeyDate();
   const offerName = useOfferNames();
+  const subscriptionName = useSubscriptionName();
   const { subscriptions, selected } = props;
   const ids = subscriptions.map((subscription) => subscription.id);
   const chosen = ids.filter((id) => selected.has(id)).length;
@@ -130,7 +131,7 @@ export function SubscriptionTable(props: {
                 <TableCell>
                   <Checkbox
                     aria-label={t('workspace.subscriptions.columns.select', {
-                      name: `${subscription.customerName} · ${subscription.friendlyName}`,
+                      name: `${subscription.customerName} · ${subscriptionName(subscription)}`,
                     })}
                     checked={selected.has(subscription.id)}
                     onChange={(_event, data) =>
@@ -148,7 +149,7 @@ export function SubscriptionTable(props: {
                 <RouterLink
                   to={`/customers/${subscription.customerId}/subscriptions/${subscription.id}`}
                 >
-                  {subscription.friendlyName}
+                  {subscriptionName(subscription)}
                 </RouterLink>
               </TableCell>
               <TableCell>{offerName(subscription.offerId, subscription.offerName)}</TableCell>
