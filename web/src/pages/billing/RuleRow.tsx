@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { BillingCycle, Segment } from '../../api/client';
+import { useOfferNames } from '../../lib/catalogText';
 import type { FieldProblems, RuleDraft } from './priceBookDraft';
 
 const SEGMENTS: readonly Segment[] = ['commercial', 'education', 'government', 'nonprofit'];
@@ -46,6 +47,7 @@ export function RuleRow(props: {
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const offerName = useOfferNames();
   const { rule, index } = props;
   const number = index + 1;
   const change = (next: Partial<RuleDraft>) => props.onChange({ ...rule, ...next });
@@ -68,7 +70,7 @@ export function RuleRow(props: {
               <option value="">{t('billing.priceBook.anyOffer')}</option>
               {props.choices.offers.map((offer) => (
                 <option key={offer.id} value={offer.id}>
-                  {offer.name}
+                  {offerName(offer.id, offer.name)}
                 </option>
               ))}
             </Select>

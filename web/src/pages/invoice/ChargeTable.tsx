@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { Charge, Subscription } from '../../api/client';
 import { RouterLink } from '../../components/common';
 import { useMoneyStyles } from '../../components/moneyStyles';
+import { useOfferNames, useSubscriptionName } from '../../lib/catalogText';
 import { useFormat } from '../../lib/format';
 import { MoneyCell } from '../../components/MoneyCell';
 
@@ -33,6 +34,8 @@ export function ChargeTable(props: {
   const styles = useStyles();
   const money = useMoneyStyles();
   const format = useFormat();
+  const offerName = useOfferNames();
+  const subscriptionName = useSubscriptionName();
   return (
     <Table className={styles.table} aria-labelledby={props.labelledBy} data-testid="invoice-lines">
       <TableHeader>
@@ -65,12 +68,12 @@ export function ChargeTable(props: {
                   to={`/customers/${props.customerId}/subscriptions/${charge.subscriptionId}`}
                 >
                   {subscription
-                    ? subscription.friendlyName || subscription.offerName
+                    ? subscriptionName(subscription)
                     : t('billing.invoice.subscription', { id: charge.subscriptionId.slice(-8) })}
                 </RouterLink>
                 {subscription?.friendlyName && (
                   <Text size={200} className={styles.offer}>
-                    {subscription.offerName}
+                    {offerName(subscription.offerId, subscription.offerName)}
                   </Text>
                 )}
                 <Text size={200} className={styles.offer}>
