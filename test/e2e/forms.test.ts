@@ -180,6 +180,29 @@ describe.skipIf(!hasChromium)('the forms people use most, in chromium', () => {
     await submitInView(page, '提交');
     await shot(page, 'forms-new-subscription-zh-TW-390');
 
+    // A subscription, its customer's list and its history name the offer in 繁體中文 too.
+    const placed = (await api(page, 'POST', `/v1/customers/${customerId}/orders`, {
+      billingCycle: 'monthly',
+      lineItems: [{ offerId: 'mail-basic', quantity: 4 }],
+    })) as { lineItems: { subscriptionId: string }[] };
+    const subscriptionId = placed.lineItems[0]!.subscriptionId;
+    await page.goto(url(`/customers/${customerId}/subscriptions/${subscriptionId}`));
+    await page.getByRole('heading', { level: 1, name: '編輯訂閱：Litware 郵件基本版' }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('history').innerText())
+      .toContain('Litware 郵件基本版');
+    // The friendly name box holds the name as stored; everything else is in 繁體中文.
+    await expect
+      .poll(async () => (await main.innerText()).includes('Litware Mail Basic'))
+      .toBe(false);
+    await shot(page, 'forms-subscription-zh-TW-390');
+    await page.goto(url(`/customers/${customerId}`));
+    await page.locator(`a[href$="/subscriptions/${subscriptionId}"]`).first().waitFor();
+    await expect
+      .poll(async () => (await main.innerText()).includes('Litware 郵件基本版'))
+      .toBe(true);
+    expect(await main.innerText()).not.toContain('Litware Mail Basic');
+
     await page.goto(url('/pricing'));
     await page.getByRole('heading', { level: 4, name: 'Litware 郵件基本版' }).first().waitFor();
     expect(await main.innerText()).not.toContain('Litware Mail Basic');
