@@ -16,10 +16,14 @@ const useStyles = makeStyles({
  * A wide table scrolls sideways inside its own box, so that on a phone the page itself never does.
  * The box is focusable (and named) so that keyboard users can scroll it too.
  */
-export function TableScroll(props: { label: string; children: ReactNode }) {
+export function TableScroll(
+  props: ({ label: string } | { labelledBy: string }) & { children: ReactNode },
+) {
   const styles = useStyles();
+  const name =
+    'label' in props ? { 'aria-label': props.label } : { 'aria-labelledby': props.labelledBy };
   return (
-    <div className={styles.scroll} role="region" aria-label={props.label} tabIndex={0}>
+    <div className={styles.scroll} role="region" {...name} tabIndex={0}>
       {props.children}
     </div>
   );

@@ -22,6 +22,7 @@ import { ErrorBar, Loading, RouterLink } from '../components/common';
 import { Pager } from '../components/Pager';
 import { useCursorPages } from '../lib/paging';
 import { useCan } from '../session';
+import { TableScroll } from '../components/TableScroll';
 
 const PAGE_SIZE = 20;
 
@@ -84,30 +85,32 @@ export function CustomersPage() {
           {customers.data.items.length === 0 ? (
             <Text>{t('customers.empty')}</Text>
           ) : (
-            <Table aria-labelledby="customers-title">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('customers.columns.company')}</TableHeaderCell>
-                  <TableHeaderCell>{t('customers.columns.domain')}</TableHeaderCell>
-                  <TableHeaderCell>{t('customers.columns.country')}</TableHeaderCell>
-                  <TableHeaderCell>{t('customers.columns.segment')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {customers.data.items.map((customer) => (
-                  <TableRow key={customer.id}>
-                    <TableCell>
-                      <RouterLink to={`/customers/${customer.id}`}>
-                        {customer.companyName}
-                      </RouterLink>
-                    </TableCell>
-                    <TableCell>{customer.domain}</TableCell>
-                    <TableCell>{format.region(customer.country)}</TableCell>
-                    <TableCell>{t(`segments.${customer.segment}`)}</TableCell>
+            <TableScroll labelledBy="customers-title">
+              <Table aria-labelledby="customers-title">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t('customers.columns.company')}</TableHeaderCell>
+                    <TableHeaderCell>{t('customers.columns.domain')}</TableHeaderCell>
+                    <TableHeaderCell>{t('customers.columns.country')}</TableHeaderCell>
+                    <TableHeaderCell>{t('customers.columns.segment')}</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHeader>
+                <TableBody>
+                  {customers.data.items.map((customer) => (
+                    <TableRow key={customer.id}>
+                      <TableCell>
+                        <RouterLink to={`/customers/${customer.id}`}>
+                          {customer.companyName}
+                        </RouterLink>
+                      </TableCell>
+                      <TableCell>{customer.domain}</TableCell>
+                      <TableCell>{format.region(customer.country)}</TableCell>
+                      <TableCell>{t(`segments.${customer.segment}`)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableScroll>
           )}
           <Pager
             pages={pages}

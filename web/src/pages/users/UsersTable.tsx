@@ -16,6 +16,7 @@ import { EditUserDialog } from './EditUserDialog';
 import type { Invited } from './InviteUserDialog';
 import type { User } from './model';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
+import { TableScroll } from '../../components/TableScroll';
 
 const useStyles = makeStyles({
   name: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -34,70 +35,72 @@ export function UsersTable(props: {
   const styles = useStyles();
   const format = useFormat();
   return (
-    <Table aria-labelledby={props.labelledBy}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{t('users.columns.name')}</TableHeaderCell>
-          <TableHeaderCell>{t('users.columns.email')}</TableHeaderCell>
-          <TableHeaderCell>{t('users.columns.role')}</TableHeaderCell>
-          <TableHeaderCell>{t('users.columns.status')}</TableHeaderCell>
-          <TableHeaderCell>{t('users.columns.created')}</TableHeaderCell>
-          <TableHeaderCell>{t('users.columns.actions')}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {props.users.map((user) => {
-          const self = user.id === props.selfId;
-          const name = user.displayName || user.email;
-          return (
-            <TableRow key={user.id} data-user-id={user.id}>
-              <TableCell>
-                <span className={styles.name}>
-                  {user.displayName}
-                  {self && (
-                    <Badge appearance="outline" color="informative">
-                      {t('users.you')}
-                    </Badge>
-                  )}
-                </span>
-              </TableCell>
-              <TableCell>{user.email}</TableCell>
-              <TableCell>{t(`users.roles.${user.role}`)}</TableCell>
-              <TableCell>
-                <Badge appearance="tint" color={user.disabled ? 'danger' : 'success'}>
-                  {user.disabled ? t('users.status.disabled') : t('users.status.active')}
-                </Badge>
-              </TableCell>
-              <TableCell>{format.date(user.createdAt)}</TableCell>
-              <TableCell>
-                <span className={styles.actions}>
-                  <EditUserDialog
-                    user={user}
-                    self={self}
-                    onSaved={(saved) =>
-                      props.onNotice(
-                        t('users.edit.saved', { name: saved.displayName || saved.email }),
-                      )
-                    }
-                  />
-                  <AccessDialog
-                    user={user}
-                    self={self}
-                    onSaved={(saved) =>
-                      props.onNotice(
-                        t(saved.disabled ? 'users.access.disabled' : 'users.access.enabled', {
-                          name,
-                        }),
-                      )
-                    }
-                  />
-                  <ResetPasswordDialog user={user} self={self} onReset={props.onReset} />
-                </span>
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <TableScroll labelledBy={props.labelledBy}>
+      <Table aria-labelledby={props.labelledBy}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('users.columns.name')}</TableHeaderCell>
+            <TableHeaderCell>{t('users.columns.email')}</TableHeaderCell>
+            <TableHeaderCell>{t('users.columns.role')}</TableHeaderCell>
+            <TableHeaderCell>{t('users.columns.status')}</TableHeaderCell>
+            <TableHeaderCell>{t('users.columns.created')}</TableHeaderCell>
+            <TableHeaderCell>{t('users.columns.actions')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {props.users.map((user) => {
+            const self = user.id === props.selfId;
+            const name = user.displayName || user.email;
+            return (
+              <TableRow key={user.id} data-user-id={user.id}>
+                <TableCell>
+                  <span className={styles.name}>
+                    {user.displayName}
+                    {self && (
+                      <Badge appearance="outline" color="informative">
+                        {t('users.you')}
+                      </Badge>
+                    )}
+                  </span>
+                </TableCell>
+                <TableCell>{user.email}</TableCell>
+                <TableCell>{t(`users.roles.${user.role}`)}</TableCell>
+                <TableCell>
+                  <Badge appearance="tint" color={user.disabled ? 'danger' : 'success'}>
+                    {user.disabled ? t('users.status.disabled') : t('users.status.active')}
+                  </Badge>
+                </TableCell>
+                <TableCell>{format.date(user.createdAt)}</TableCell>
+                <TableCell>
+                  <span className={styles.actions}>
+                    <EditUserDialog
+                      user={user}
+                      self={self}
+                      onSaved={(saved) =>
+                        props.onNotice(
+                          t('users.edit.saved', { name: saved.displayName || saved.email }),
+                        )
+                      }
+                    />
+                    <AccessDialog
+                      user={user}
+                      self={self}
+                      onSaved={(saved) =>
+                        props.onNotice(
+                          t(saved.disabled ? 'users.access.disabled' : 'users.access.enabled', {
+                            name,
+                          }),
+                        )
+                      }
+                    />
+                    <ResetPasswordDialog user={user} self={self} onReset={props.onReset} />
+                  </span>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableScroll>
   );
 }

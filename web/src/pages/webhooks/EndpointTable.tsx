@@ -16,6 +16,7 @@ import { useFormat } from '../../lib/format';
 import { ALL_EVENTS, type WebhookEndpoint } from '../../lib/webhooks';
 import { useEventLabels } from '../audit/labels';
 import { EndpointState } from './EndpointState';
+import { TableScroll } from '../../components/TableScroll';
 
 const COLUMNS = ['endpoint', 'events', 'state', 'created'] as const;
 
@@ -64,60 +65,62 @@ export function EndpointTable(props: {
   const eventsText = useEventTypesText();
   const firstTypes = useFirstTypes();
   return (
-    <Table className={styles.table} aria-labelledby={props.labelledBy} data-testid="endpoints">
-      <TableHeader>
-        <TableRow>
-          {COLUMNS.map((column) => (
-            <TableHeaderCell key={column}>{t(`webhooks.columns.${column}`)}</TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {props.endpoints.map((endpoint) => {
-          const selected = endpoint.id === props.selectedId;
-          const events = eventsText(endpoint.eventTypes);
-          return (
-            <TableRow
-              key={endpoint.id}
-              data-endpoint-id={endpoint.id}
-              className={mergeClasses(selected && styles.selected)}
-            >
-              <TableCell>
-                <span className={styles.endpoint}>
-                  <Link
-                    as="button"
-                    className={styles.url}
-                    aria-label={t('webhooks.show', { url: endpoint.url })}
-                    aria-current={selected ? 'true' : undefined}
-                    onClick={() => props.onSelect(endpoint.id)}
-                  >
-                    {endpoint.url}
-                  </Link>
-                  {endpoint.description && (
-                    <Text size={200} className={styles.description}>
-                      {endpoint.description}
-                    </Text>
-                  )}
-                </span>
-              </TableCell>
-              <TableCell>
-                <span className={styles.events} title={events}>
-                  {endpoint.eventTypes.includes(ALL_EVENTS)
-                    ? events
-                    : t('webhooks.someEvents', {
-                        count: endpoint.eventTypes.length,
-                        events: firstTypes(endpoint.eventTypes),
-                      })}
-                </span>
-              </TableCell>
-              <TableCell>
-                <EndpointState endpoint={endpoint} />
-              </TableCell>
-              <TableCell className={styles.nowrap}>{format.date(endpoint.createdAt)}</TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <TableScroll labelledBy={props.labelledBy}>
+      <Table className={styles.table} aria-labelledby={props.labelledBy} data-testid="endpoints">
+        <TableHeader>
+          <TableRow>
+            {COLUMNS.map((column) => (
+              <TableHeaderCell key={column}>{t(`webhooks.columns.${column}`)}</TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {props.endpoints.map((endpoint) => {
+            const selected = endpoint.id === props.selectedId;
+            const events = eventsText(endpoint.eventTypes);
+            return (
+              <TableRow
+                key={endpoint.id}
+                data-endpoint-id={endpoint.id}
+                className={mergeClasses(selected && styles.selected)}
+              >
+                <TableCell>
+                  <span className={styles.endpoint}>
+                    <Link
+                      as="button"
+                      className={styles.url}
+                      aria-label={t('webhooks.show', { url: endpoint.url })}
+                      aria-current={selected ? 'true' : undefined}
+                      onClick={() => props.onSelect(endpoint.id)}
+                    >
+                      {endpoint.url}
+                    </Link>
+                    {endpoint.description && (
+                      <Text size={200} className={styles.description}>
+                        {endpoint.description}
+                      </Text>
+                    )}
+                  </span>
+                </TableCell>
+                <TableCell>
+                  <span className={styles.events} title={events}>
+                    {endpoint.eventTypes.includes(ALL_EVENTS)
+                      ? events
+                      : t('webhooks.someEvents', {
+                          count: endpoint.eventTypes.length,
+                          events: firstTypes(endpoint.eventTypes),
+                        })}
+                  </span>
+                </TableCell>
+                <TableCell>
+                  <EndpointState endpoint={endpoint} />
+                </TableCell>
+                <TableCell className={styles.nowrap}>{format.date(endpoint.createdAt)}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableScroll>
   );
 }
