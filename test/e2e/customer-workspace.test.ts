@@ -291,7 +291,8 @@ describe.skipIf(!hasChromium)('a customer’s workspace and accounts in chromium
           .getByRole('checkbox', {
             name: words.licenseFor('Megan Bowen', 'megan@northwind.example'),
           })
-          .check(),
+          // click, not check: the box shows its new state only once the API has answered.
+          .click(),
       ]);
       expect(assigned.status()).toBe(201);
       await dialog.getByText(words.summary(1, 1)).waitFor();
