@@ -140,11 +140,21 @@ export function usePortal(): Portal {
       return page;
     },
     async shot(page, name) {
+      const dialog = page.getByRole('dialog');
+      const dialogOpen = (await dialog.count()) > 0;
+      // A closed modal dialog leaves the page and the toaster's portal aria-hidden until Fluent's
+      // focus manager restores them, a moment later under load; axe would report their focusable
+      // content (the page's buttons, a toast) as hidden focusables.
+      if (!dialogOpen) {
+        await page
+          .locator(':is(#root, [data-portal-node])[aria-hidden="true"]')
+          .first()
+          .waitFor({ state: 'detached' });
+      }
       await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
       // After a full-page capture chromium drops the next click; a click on a heading (plain
       // text, inside the dialog when one is open) takes that place.
-      const dialog = page.getByRole('dialog');
-      const inert = (await dialog.count()) > 0 ? dialog.getByRole('heading') : page.locator('h1');
+      const inert = dialogOpen ? dialog.getByRole('heading') : page.locator('h1');
       await inert.first().click();
       // Evaluated rather than added as a <script>: the portal's CSP refuses inline scripts.
       await page.evaluate(AXE);
