@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { PARTNER_SUSPENSION_REASONS, SUBSCRIPTION_STATUSES } from '../../domain/subscription.js';
-import { BULK_OPERATIONS, MAX_BULK_SUBSCRIPTIONS } from '../../services/subscriptions/bulk.js';
+import { BULK_OPERATIONS, MAX_BULK_SUBSCRIPTIONS } from '../../domain/bulk-change.js';
 import { PARTNER_SUBSCRIPTION_SORTS } from '../../services/subscriptions/list-partner-subscriptions.js';
 import { CalendarDate, Uuid } from './common.js';
 import { literals } from './offer.js';

@@ -1,34 +1,11 @@
-import { DomainError, validationFailed, type ErrorDetail } from '../../domain/errors.js';
-import type { PartnerSuspensionReason, Subscription } from '../../domain/subscription.js';
+import { bulkChanges, type BulkRequest } from '../../domain/bulk-change.js';
+import { DomainError } from '../../domain/errors.js';
+import type { Subscription } from '../../domain/subscription.js';
 import { inItemTransaction } from '../../store/item-transaction.js';
 import { subscriptionsByIds } from '../../store/subscriptions.js';
 import type { CallerContext } from '../context.js';
 import { withActions, type SubscriptionView } from '../subscription-views.js';
-import {
-  authorizeChanges,
-  patchSubscription,
-  type SubscriptionChanges,
-} from './patch-subscription.js';
-
-export const BULK_OPERATIONS = [
-  'set_auto_renew',
-  'suspend',
-  'reactivate',
-  'cancel',
-  'change_quantity',
-] as const;
-export type BulkOperation = (typeof BULK_OPERATIONS)[number];
-
-/** The most subscriptions one bulk request may name. */
-export const MAX_BULK_SUBSCRIPTIONS = 500;
-
-export interface BulkRequest {
-  operation: BulkOperation;
-  subscriptionIds: readonly string[];
-  autoRenewEnabled?: boolean;
-  reason?: PartnerSuspensionReason;
-  quantity?: number;
-}
+import { authorizeChanges, patchSubscription } from './patch-subscription.js';
 
 export type BulkOutcome =
   | { subscriptionId: string; status: 'done'; subscription: SubscriptionView }
@@ -39,7 +16,7 @@ export type BulkOutcome =
  * run or replayed: a caller who may not do it gets 403, not a refusal per item.
  */
 export function authorizeBulk(ctx: CallerContext, request: BulkRequest): void {
-  authorizeChanges(ctx, changesOf(request));
+  authorizeChanges(ctx, bulkChanges(request));
 }
 
 /**
@@ -51,7 +28,7 @@ export async function bulkUpdateSubscriptions(
   ctx: CallerContext,
   request: BulkRequest,
 ): Promise<BulkOutcome[]> {
-  const changes = changesOf(request);
+  const changes = bulkChanges(request);
   authorizeChanges(ctx, changes);
   const customerOf = new Map(
     (await subscriptionsByIds(ctx.db, ctx.partner.id, request.subscriptionIds)).map((s) => [
@@ -98,46 +75,4 @@ function subscriptionNotFound(id: string): DomainError {
     'subscription_not_found',
     `Subscription ${id} was not found among the partner's subscriptions.`,
   );
-}
-
-/** The single PATCH each item gets; the fields that do not go with the operation are refused. */
-function changesOf(request: BulkRequest): SubscriptionChanges {
-  const { operation } = request;
-  const problems: ErrorDetail[] = [];
-  const needs = (field: 'autoRenewEnabled' | 'reason' | 'quantity', wanted: boolean) => {
-    const sent = request[field] !== undefined;
-    if (sent === wanted) return;
-    problems.push(
-      wanted
-        ? {
-            field: `/${field}`,
-            code: 'required',
-            detail: `/${field} is required for ${operation}.`,
-          }
-        : {
-            field: `/${field}`,
-            code: 'unknown_field',
-            detail: `/${field} does not go with ${operation}.`,
-          },
-    );
-  };
-  needs('autoRenewEnabled', operation === 'set_auto_renew');
-  needs('reason', operation === 'suspend');
-  needs('quantity', operation === 'change_quantity');
-  if (problems.length > 0) throw validationFailed(problems);
-  switch (operation) {
-    case 'set_auto_renew':
-      return { autoRenewEnabled: request.autoRenewEnabled ?? false };
-    case 'suspend':
-      return {
-        status: 'suspended',
-        ...(request.reason ? { suspensionReason: request.reason } : {}),
-      };
-    case 'reactivate':
-      return { status: 'active' };
-    case 'cancel':
-      return { status: 'deleted' };
-    case 'change_quantity':
-      return { quantity: request.quantity ?? 0 };
-  }
 }

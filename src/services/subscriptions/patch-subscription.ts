@@ -1,6 +1,7 @@
 import { validationFailed } from '../../domain/errors.js';
 import { authorize, authorizeSuspensionReason } from '../../domain/permissions.js';
-import type { PartnerSuspensionReason, Subscription } from '../../domain/subscription.js';
+import type { Subscription } from '../../domain/subscription.js';
+import type { SubscriptionChanges } from '../../domain/subscription-changes.js';
 import type { CallerContext } from '../context.js';
 import { cancelStep } from './cancel-subscription.js';
 import { changeQuantityStep } from './change-quantity.js';
@@ -9,13 +10,7 @@ import { runChange, type ChangeStep } from './run-change.js';
 import { suspendStep } from './suspend-subscription.js';
 import { updateDetailsStep } from './update-details.js';
 
-export interface SubscriptionChanges {
-  quantity?: number;
-  friendlyName?: string;
-  autoRenewEnabled?: boolean;
-  status?: 'active' | 'suspended' | 'deleted';
-  suspensionReason?: PartnerSuspensionReason;
-}
+export type { SubscriptionChanges };
 
 /**
  * A PATCH of the edit page: name and auto-renewal, then the quantity or the status (suspend,
