@@ -1,5 +1,5 @@
 import { addInstantDays } from './calendar.js';
-import { validationFailed } from './errors.js';
+import { DomainError, validationFailed } from './errors.js';
 import type { Role } from './permissions.js';
 
 /** A person of the partner who signs in to the portal. */
@@ -42,6 +42,19 @@ export function assertAcceptablePassword(password: string, field = '/password'):
         detail: `A password has ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`,
       },
     ]);
+  }
+}
+
+/**
+ * Your own password you change yourself, knowing the current one, so a stolen session cannot take
+ * over the account by resetting it.
+ */
+export function assertResetOfAnother(actorUserId: string | null, userId: string): void {
+  if (actorUserId === userId) {
+    throw new DomainError(
+      'cannot_reset_own_password',
+      'You cannot reset your own password; change it with POST /v1/session/password.',
+    );
   }
 }
 

@@ -1,6 +1,6 @@
-import { DomainError, notFound } from '../domain/errors.js';
+import { notFound } from '../domain/errors.js';
 import { authorize } from '../domain/permissions.js';
-import type { User } from '../domain/user.js';
+import { assertResetOfAnother, type User } from '../domain/user.js';
 import { appendEvents } from '../store/events.js';
 import { deleteUserSessions } from '../store/sessions.js';
 import { inTransaction } from '../store/transaction.js';
@@ -18,20 +18,14 @@ export interface PasswordReset {
 
 /**
  * A global admin gives a user who lost their password a temporary one. The old password stops
- * working and the user's sessions end at once; a lockout is lifted. Your own password you change
- * yourself, knowing the current one, so a stolen session cannot take over the account this way.
+ * working and the user's sessions end at once; a lockout is lifted.
  */
 export async function resetUserPassword(
   ctx: CallerContext,
   userId: string,
 ): Promise<PasswordReset> {
   authorize(ctx.role, 'users.manage');
-  if (ctx.actor.type === 'user' && ctx.actor.id === userId) {
-    throw new DomainError(
-      'cannot_reset_own_password',
-      'You cannot reset your own password; change it with POST /v1/session/password.',
-    );
-  }
+  assertResetOfAnother(ctx.actor.type === 'user' ? ctx.actor.id : null, userId);
   const temporaryPassword = newTemporaryPassword();
   const hash = await hashPassword(temporaryPassword);
   const user = await inTransaction(ctx.db, async (trx) => {
