@@ -158,27 +158,24 @@ describe.each(DIALECTS)('psc over the API on %s', { timeout: 180_000 }, (dialect
     const customer = (await api.post('/v1/customers', newCustomerBody())).json<Customer>();
     const proxy = await recordingProxy(env.PSC_URL ?? '');
     const via = { ...env, PSC_URL: proxy.url };
+    const order1 = [
+      'orders',
+      'create',
+      '--customer',
+      customer.id,
+      '--offer',
+      'mail-basic',
+      '--quantity',
+      '5',
+      '--name',
+      'Mail for sales',
+      '--line',
+      'backup-server:2',
+      '--idempotency-key',
+      'order-1',
+    ];
     try {
-      const ordered = await psc(
-        [
-          'orders',
-          'create',
-          '--customer',
-          customer.id,
-          '--offer',
-          'mail-basic',
-          '--quantity',
-          '5',
-          '--name',
-          'Mail for sales',
-          '--line',
-          'backup-server:2',
-          '--idempotency-key',
-          'order-1',
-          '--json',
-        ],
-        via,
-      );
+      const ordered = await psc([...order1, '--json'], via);
       expect(ordered.stderr).toBe('');
       const order = JSON.parse(ordered.stdout) as Order;
       expect(order.lineItems.map((l) => [l.offerId, l.quantity])).toEqual([
@@ -189,25 +186,7 @@ describe.each(DIALECTS)('psc over the API on %s', { timeout: 180_000 }, (dialect
       expect(orderPost?.headers['idempotency-key']).toBe('order-1');
 
       // The same key again is a replay: the same order, not a second one.
-      const replayed = await psc(
-        [
-          'orders',
-          'create',
-          '--customer',
-          customer.id,
-          '--offer',
-          'mail-basic',
-          '--quantity',
-          '5',
-          '--name',
-          'Mail for sales',
-          '--line',
-          'backup-server:2',
-          '--idempotency-key',
-          'order-1',
-        ],
-        via,
-      );
+      const replayed = await psc(order1, via);
       expect(replayed.code).toBe(0);
       expect(replayed.stdout).toMatch(new RegExp(`^Order: +${order.id}$`, 'm'));
       expect(replayed.stdout).toMatch(/^# +OFFER +QTY +TERM +SUBSCRIPTION +UNIT PRICE +AMOUNT$/m);
