@@ -5,13 +5,20 @@ import {
 } from './subscriptions/process-due-subscription.js';
 import { dueChange } from '../domain/verbs/due.js';
 import type { Subscription } from '../domain/subscription.js';
-import { dueCandidates, type DueScope } from '../store/due-subscriptions.js';
+import { dueCandidates, subscriptionsWithIds, type DueScope } from '../store/due-subscriptions.js';
+import { processDueBatch } from './subscriptions/process-due-batch.js';
 import { findSubscriptionById } from '../store/subscriptions.js';
 import { offerOf } from './offer-of.js';
 import { findPartner, listSandboxPartners } from '../store/partners.js';
 import { issueDueInvoices } from './billing/issue-invoices.js';
 
 export const DEFAULT_BATCH_SIZE = 200;
+
+/**
+ * Items claimed and written in one transaction: one commit (one fsync) per this many items, while
+ * the write lock (SQLite) or row locks (PostgreSQL) are held only briefly.
+ */
+const CLAIM_SIZE = 50;
 
 export type DueWorkCounts = Record<DueOutcome | 'issued', number>;
 
@@ -33,7 +40,7 @@ export function emptyCounts(): DueWorkCounts {
 
 /**
  * One pass over everything due: real partners at real time, then each sandbox partner at its own
- * clock. Pages through candidates by id, so a pass ends, and processes each in its own transaction.
+ * clock. Pages through candidates by id, so a pass ends, and processes them in batches.
  */
 export async function runDueWork(
   ctx: AppContext,
@@ -74,12 +81,40 @@ async function runScope(
       limit: batchSize,
       ...(afterId === undefined ? {} : { afterId }),
     });
-    for (const candidate of candidates) await catchUp(ctx, candidate, now, counts);
+    for (let start = 0; start < candidates.length; start += CLAIM_SIZE) {
+      await catchUpBatch(ctx, candidates.slice(start, start + CLAIM_SIZE), now, counts);
+    }
     if (candidates.length < batchSize) break;
     afterId = candidates.at(-1)?.id;
   }
   // After the subscriptions, so that the periods they were due to charge are in the invoices.
   counts.issued += await issueDueInvoices(ctx, scope, now, batchSize);
+}
+
+/**
+ * Does the due work of a batch of candidates until none is left: each step of those the batch can
+ * do together in one transaction (processDueBatch), the others each in their own (catchUp). An
+ * item that fails fails alone: the others' work is done, then the pass reports the failure.
+ */
+async function catchUpBatch(
+  ctx: AppContext,
+  candidates: readonly Subscription[],
+  now: Date,
+  counts: DueWorkCounts,
+): Promise<void> {
+  const failures: unknown[] = [];
+  let subs = candidates;
+  for (let step = 0; subs.length > 0 && step < MAX_STEPS_PER_SUBSCRIPTION; step += 1) {
+    const due = await withDueWork(ctx, subs, now);
+    if (due.length === 0) break;
+    const batch = await processDueBatch(ctx, due, now);
+    for (const outcome of batch.outcomes) counts[outcome] += 1;
+    for (const sub of batch.deferred) {
+      await catchUp(ctx, sub, now, counts, step).catch((error: unknown) => failures.push(error));
+    }
+    subs = batch.changed;
+  }
+  if (failures.length > 0) throw failures[0];
 }
 
 /**
@@ -91,10 +126,11 @@ async function catchUp(
   candidate: Subscription,
   now: Date,
   counts: DueWorkCounts,
+  firstStep: number,
 ): Promise<void> {
   let sub: Subscription | undefined = candidate;
-  for (let step = 0; sub && step < MAX_STEPS_PER_SUBSCRIPTION; step += 1) {
-    if (!(await hasDueWork(ctx, sub, now))) return;
+  for (let step = firstStep; sub && step < MAX_STEPS_PER_SUBSCRIPTION; step += 1) {
+    if ((await withDueWork(ctx, [sub], now)).length === 0) return;
     const outcomes = await processDueSubscription(ctx, sub.id, now);
     for (const outcome of outcomes) counts[outcome] += 1;
     if (outcomes.includes('busy') || outcomes.includes('nothing')) return;
@@ -103,13 +139,27 @@ async function catchUp(
 }
 
 /**
- * Asks the domain without a lock whether a candidate has work, so that the many with none (a term
- * that renews next week) cost no transaction; the work itself is decided again under the lock.
+ * Those of `subs` the domain, asked without a lock, finds work for, so that the many with none (a
+ * term that renews next week) cost no transaction; the work itself is decided again under the
+ * lock. Their bases are read in one query. One the domain cannot decide (an offer gone from the
+ * catalog) counts as having work: processing it reports why.
  */
-async function hasDueWork(ctx: AppContext, sub: Subscription, now: Date): Promise<boolean> {
-  const base =
-    sub.parentSubscriptionId === null
-      ? undefined
-      : await findSubscriptionById(ctx.db, sub.parentSubscriptionId);
-  return dueChange(sub, { offer: offerOf(ctx, sub), base, addOns: [], now }) !== null;
+async function withDueWork(
+  ctx: AppContext,
+  subs: readonly Subscription[],
+  now: Date,
+): Promise<Subscription[]> {
+  const bases = await subscriptionsWithIds(
+    ctx.db,
+    subs.flatMap((sub) => (sub.parentSubscriptionId === null ? [] : [sub.parentSubscriptionId])),
+  );
+  return subs.filter((sub) => {
+    try {
+      const base =
+        sub.parentSubscriptionId === null ? undefined : bases.get(sub.parentSubscriptionId);
+      return dueChange(sub, { offer: offerOf(ctx, sub), base, addOns: [], now }) !== null;
+    } catch {
+      return true;
+    }
+  });
 }

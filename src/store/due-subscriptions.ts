@@ -3,6 +3,7 @@ import { EXPIRING_SOON_DAYS } from '../domain/due-transitions.js';
 import { inDueScope, type DueScope } from './due-scope.js';
 import type { Db } from './tables.js';
 import type { Subscription } from '../domain/subscription.js';
+import { dialectOf } from './dialects/dialect-of.js';
 import { findSubscriptionById, toSubscription } from './subscriptions.js';
 
 export type { DueScope };
@@ -49,4 +50,32 @@ export async function dueCandidates(
  */
 export async function lockSubscriptionForWork(db: Db, id: string) {
   return findSubscriptionById(db, id, 'skip_locked');
+}
+
+/**
+ * Claims a batch for this transaction: the subscriptions with these ids, locked, leaving out those
+ * another worker holds (they are being processed there) and those gone. One query for the batch.
+ */
+export async function claimForWork(db: Db, ids: readonly string[]): Promise<Subscription[]> {
+  if (ids.length === 0) return [];
+  const select = db
+    .selectFrom('subscriptions')
+    .selectAll()
+    .where('id', 'in', [...ids]);
+  const rows = await dialectOf(db).skipLocked(select).orderBy('id').execute();
+  return rows.map(toSubscription);
+}
+
+/** The subscriptions with these ids, across partners, unlocked: a batch's bases, in one query. */
+export async function subscriptionsWithIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, Subscription>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('subscriptions')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, toSubscription(row)]));
 }

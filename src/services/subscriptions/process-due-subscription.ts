@@ -80,7 +80,8 @@ async function repricerAt(trx: Db, ctx: AppContext, sub: Subscription, now: Date
   return repricerFor(ctx.catalog, await findPriceBook(trx, sub.partnerId), customer);
 }
 
-function outcomeOf(change: Change): DueOutcome {
+/** What a change did, as the pass counts it. */
+export function outcomeOf(change: Change): DueOutcome {
   if (change.events.length === 0) return 'charged';
   switch (change.events[0]?.type) {
     case 'subscription.deprovisioned':
