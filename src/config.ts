@@ -45,6 +45,16 @@ export interface Config {
    */
   secretKey: Buffer | undefined;
   previousSecretKeys: Buffer[];
+  metrics: MetricsConfig;
+}
+
+/** Who may read `/metrics`: a scraper with the token on the public port, or a port of its own. */
+export interface MetricsConfig {
+  /** Required as a bearer token on the public port; without it, /metrics is not found there. */
+  token: string | undefined;
+  /** A listener of its own for /metrics, without a token; none when unset. */
+  port: number | undefined;
+  host: string;
 }
 
 export interface WebhookConfig {
@@ -69,6 +79,7 @@ export class ConfigError extends Error {
 export const DEFAULT_PORTAL_DIR = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
 export const MIN_BOOTSTRAP_TOKEN_LENGTH = 32;
+export const MIN_METRICS_TOKEN_LENGTH = 16;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL ?? 'sqlite:./data/psc.sqlite';
@@ -87,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     portalDir: withTrailingSlash(env.PSC_PORTAL_DIR || DEFAULT_PORTAL_DIR),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     instance: oneOf(env, 'PSC_INSTANCE', INSTANCES, 'global'),
-    bootstrapToken: bootstrapToken(env),
+    bootstrapToken: bearerToken(env, 'PSC_BOOTSTRAP_TOKEN', MIN_BOOTSTRAP_TOKEN_LENGTH),
     bootstrapPassword: bootstrapPassword(env),
     scheduler: oneOf(env, 'PSC_SCHEDULER', ['inline', 'off'] as const, 'inline'),
     schedulerIntervalMs: integer(env, 'PSC_SCHEDULER_INTERVAL_MS', 10_000, 100, 3_600_000),
@@ -102,6 +113,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     secretKey: secretKeys(env, 'PSC_SECRET_KEY')[0],
     previousSecretKeys: secretKeys(env, 'PSC_SECRET_KEY_PREVIOUS'),
+    metrics: {
+      token: bearerToken(env, 'PSC_METRICS_TOKEN', MIN_METRICS_TOKEN_LENGTH),
+      port: env.PSC_METRICS_PORT ? integer(env, 'PSC_METRICS_PORT', 0, 1, 65535) : undefined,
+      host: env.PSC_METRICS_HOST || '127.0.0.1',
+    },
   };
 }
 
@@ -204,12 +220,13 @@ function trustProxy(raw: string | undefined): boolean | number | string[] {
   );
 }
 
-function bootstrapToken(env: NodeJS.ProcessEnv): string | undefined {
-  const raw = env.PSC_BOOTSTRAP_TOKEN;
+/** A secret to be sent as a bearer token: long enough, and printable without spaces. */
+function bearerToken(env: NodeJS.ProcessEnv, name: string, minLength: number): string | undefined {
+  const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
-  if (raw.length < MIN_BOOTSTRAP_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(raw)) {
+  if (raw.length < minLength || !/^[\x21-\x7e]+$/.test(raw)) {
     throw new ConfigError(
-      `PSC_BOOTSTRAP_TOKEN must be at least ${MIN_BOOTSTRAP_TOKEN_LENGTH} printable characters without spaces (e.g. openssl rand -hex 32)`,
+      `${name} must be at least ${minLength} printable characters without spaces (e.g. openssl rand -hex 32)`,
     );
   }
   return raw;

@@ -6,6 +6,8 @@ import { startScheduler } from './jobs/scheduler.js';
 import { dispatcherOptions, startWebhookDispatcher } from './jobs/webhook-dispatcher.js';
 import { webhookSettings } from './secret-keys.js';
 import { createLogger } from './logger.js';
+import { startMetricsListener } from './metrics/listener.js';
+import { createMetrics } from './metrics/registry.js';
 import { bootstrapDemo, type Bootstrapped } from './services/bootstrap-demo.js';
 import { CatalogError } from './store/catalog-files.js';
 import { MigrationFailedError } from './store/migrate.js';
@@ -19,12 +21,18 @@ async function main(): Promise<void> {
     catalog: config.catalogPath,
     webhooks: webhookSettings(config, { warn: (message) => logger.warn(message) }),
   });
+  // Metrics cost every request a little: kept only where someone can read them.
+  const metrics =
+    config.metrics.token !== undefined || config.metrics.port !== undefined
+      ? createMetrics(ctx)
+      : undefined;
   const app = await buildApp(ctx, {
     logger,
     version: VERSION,
     portalDir: config.portalDir,
     trustProxy: config.trustProxy,
     timeouts: config.timeouts,
+    ...(metrics && { metrics: { registry: metrics, token: config.metrics.token } }),
   });
 
   const demo = await bootstrapDemo(ctx, {
@@ -41,10 +49,19 @@ async function main(): Promise<void> {
       ? startWebhookDispatcher(ctx, { ...dispatcherOptions(config), logger })
       : undefined;
 
+  const metricsListener =
+    metrics === undefined || config.metrics.port === undefined
+      ? undefined
+      : await startMetricsListener(metrics, {
+          port: config.metrics.port,
+          host: config.metrics.host,
+        });
+
   closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down');
     await app.close();
+    await metricsListener?.close();
     await scheduler?.stop();
     await dispatcher?.stop();
     await close();

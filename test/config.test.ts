@@ -135,6 +135,24 @@ describe('configuration', () => {
     expect(refusal({ PSC_WEBHOOK_TIMEOUT_MS: '10' })).toContain('PSC_WEBHOOK_TIMEOUT_MS');
   });
 
+  it('serves metrics only when told how: a token, a port of their own, or both', () => {
+    expect(loadConfig({}).metrics).toEqual({
+      token: undefined,
+      port: undefined,
+      host: '127.0.0.1',
+    });
+    const token = 'm'.repeat(16);
+    expect(
+      loadConfig({ PSC_METRICS_TOKEN: token, PSC_METRICS_PORT: '9464', PSC_METRICS_HOST: '::' })
+        .metrics,
+    ).toEqual({ token, port: 9464, host: '::' });
+    expect(refusal({ PSC_METRICS_TOKEN: 'short' })).toMatch(
+      /^PSC_METRICS_TOKEN must be at least 16/,
+    );
+    expect(refusal({ PSC_METRICS_TOKEN: `${token} x` })).toContain('without spaces');
+    expect(refusal({ PSC_METRICS_PORT: '0' })).toContain('PSC_METRICS_PORT');
+  });
+
   it('never shows a database password', () => {
     expect(redactPassword('postgresql://u:p%40ss@h/db')).toBe('postgresql://u:***@h/db');
     expect(redactPassword('sqlite:./data/psc.sqlite')).toBe('sqlite:./data/psc.sqlite');

@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Registry } from 'prom-client';
 import type { AppContext } from '../services/context.js';
 import { newId } from '../services/ids.js';
 import { installAuth } from './plugins/auth.js';
@@ -16,6 +17,8 @@ import { installPortal } from './plugins/portal.js';
 import { installSecurityHeaders } from './plugins/security-headers.js';
 import { installValidators } from './plugins/validation.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { installRequestMetrics } from '../metrics/http-requests.js';
 import { customerOfferRoutes } from './routes/v1/customer-offers.js';
 import { customerUserRoutes } from './routes/v1/customer-users.js';
 import { customerRoutes } from './routes/v1/customers.js';
@@ -72,6 +75,11 @@ export interface AppOptions {
   trustProxy?: boolean | number | string[];
   /** How long a client may take to send a request (see Config.timeouts). */
   timeouts?: ServerTimeouts;
+  /**
+   * Times every request into the registry (src/metrics); with a token, also serves it at
+   * `/metrics` to a scraper sending that token (else only a metrics listener serves it).
+   */
+  metrics?: { registry: Registry; token: string | undefined };
 }
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -105,6 +113,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   installValidators(app);
   installErrorHandling(app);
   installCorrelation(app);
+  if (options.metrics) installRequestMetrics(app, options.metrics.registry);
   await installSecurityHeaders(app, options.portalDir);
   const shared = [
     ErrorItem,
@@ -136,6 +145,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   await installOpenApi(app, options.version);
 
   healthRoutes(app, ctx);
+  if (options.metrics?.token !== undefined) {
+    metricsRoutes(app, options.metrics.registry, options.metrics.token);
+  }
   await app.register(
     (v1, _opts, done) => {
       installAuth(v1, ctx);

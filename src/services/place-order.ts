@@ -7,6 +7,7 @@ import { appendEvents } from '../store/events.js';
 import { insertOrder, insertOrderLineItems } from '../store/orders.js';
 import { insertSubscriptions, subscriptionsForOrder } from '../store/subscriptions.js';
 import { inTransaction } from '../store/transaction.js';
+import { activity } from './activity-observer.js';
 import type { CallerContext } from './context.js';
 import { callerEvent } from './events.js';
 import { newId } from './ids.js';
@@ -112,6 +113,9 @@ export function placeOrder(
       changes,
     );
     await appendEvents(trx, [...events, ...chargeEvents]);
+    return placed;
+  }).then((placed) => {
+    activity().ordersPlaced(1);
     return placed;
   });
 }

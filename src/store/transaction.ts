@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { commitObserved } from './commit-timings.js';
 import type { Database } from './tables.js';
 
 /**
@@ -11,5 +12,17 @@ export function inTransaction<T>(
 ): Promise<T> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- isTransaction says it is one
   if (db.isTransaction) return work(db as Transaction<Database>);
-  return db.transaction().execute(work);
+  let workDone = 0;
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      const result = await work(trx);
+      workDone = performance.now();
+      return result;
+    })
+    .then((result) => {
+      // The commit's wait alone (its fsync, a group commit's turn), not the work before it.
+      commitObserved((performance.now() - workDone) / 1000);
+      return result;
+    });
 }

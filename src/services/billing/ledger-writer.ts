@@ -13,6 +13,7 @@ import type { ChangeEvent } from '../../domain/verbs/change.js';
 import { chargedUnitDays, insertCharges } from '../../store/charges.js';
 import { openInvoice } from '../../store/invoices.js';
 import type { Db } from '../../store/tables.js';
+import { activity } from '../activity-observer.js';
 import { newId } from '../ids.js';
 import { presentChargeData } from './charge-data.js';
 
@@ -107,5 +108,6 @@ export async function recordCharges(
     events.push({ ...event, data: presentChargeData(charge) });
   }
   await insertCharges(trx, charges);
+  activity().chargesWritten(charges.length);
   return { charges, events };
 }

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../database-url.js';
+import { rememberPool } from '../pool-stats.js';
 import type { Database } from '../tables.js';
 import { rememberDialect } from './dialect-of.js';
 import { sameValuesAsSqlite } from './postgres-types.js';
@@ -21,8 +22,14 @@ export const postgres: StoreDialect<PostgresTarget> = {
     flag: 'smallint',
   },
   open({ connectionString }, options) {
-    const dialect = new PostgresDialect({ pool: pool(connectionString, options) });
-    return rememberDialect(new Kysely<Database>({ dialect }), postgres);
+    const connections = pool(connectionString, options);
+    const dialect = new PostgresDialect({ pool: connections });
+    const db = rememberDialect(new Kysely<Database>({ dialect }), postgres);
+    return rememberPool(db, () => ({
+      total: connections.totalCount,
+      idle: connections.idleCount,
+      waiting: connections.waitingCount,
+    }));
   },
   lockForUpdate: (query) => query.forUpdate(),
   skipLocked: (query) => query.forUpdate().skipLocked(),
