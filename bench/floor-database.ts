@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { firstBillingPeriodStart } from '../src/domain/billing.js';
+import type { DatabaseTarget } from '../src/store/database-url.js';
 import { openStore } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import type { CustomersTable, EventsTable } from '../src/store/tables.js';
@@ -7,12 +8,15 @@ import { chunks } from './chunks.js';
 import { benchCustomer } from './customers.js';
 
 /**
- * Makes the floor server's database: the project's own migrations, then a partner and `count`
- * bench customers with their `customer.created` events, written directly with the values
- * create-customer would write. Returns the customer ids.
+ * Makes a floor server's database (a SQLite file, or an empty PostgreSQL database): the project's
+ * own migrations, then a partner and `count` bench customers with their `customer.created` events,
+ * written directly with the values create-customer would write. Returns the customer ids.
  */
-export async function prepareFloorDatabase(path: string, count: number): Promise<string[]> {
-  const store = openStore({ dialect: 'sqlite', path });
+export async function prepareFloorDatabase(
+  target: DatabaseTarget,
+  count: number,
+): Promise<string[]> {
+  const store = openStore(target);
   try {
     await migrateToLatest(store);
     const now = new Date();

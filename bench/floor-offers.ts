@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { OrderLine } from './floor-rows.js';
 
 /** What the floor server needs of an offer to write a subscription row. */
 export interface FloorOffer {
@@ -30,6 +31,25 @@ export function readFloorCatalog(): FloorCatalog {
     markets: { country: string; currency: string }[];
   };
   return { offers, currencyByCountry: new Map(markets.map((m) => [m.country, m.currency])) };
+}
+
+/** The request's lines with their offers. Throws UnknownOfferError for an offer not in the catalog. */
+export function orderLines(
+  catalog: FloorCatalog,
+  lineItems: readonly { offerId: string; quantity: number }[],
+): OrderLine[] {
+  return lineItems.map((line) => {
+    const offer = catalog.offers.get(line.offerId);
+    if (!offer) throw new UnknownOfferError(line.offerId);
+    return { offer, quantity: line.quantity };
+  });
+}
+
+export class UnknownOfferError extends Error {
+  override readonly name = 'UnknownOfferError';
+  constructor(readonly offerId: string) {
+    super(`offer ${offerId} is not in the catalog`);
+  }
 }
 
 function readJson(url: URL): unknown {

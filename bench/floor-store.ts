@@ -1,14 +1,10 @@
 import Database, { type Statement } from 'better-sqlite3';
-import type { FloorCatalog, FloorOffer } from './floor-offers.js';
+import type { FloorOrderRequest } from './floor-app.js';
+import { orderLines, type FloorCatalog } from './floor-offers.js';
 import { invoicePeriod, orderRows, type OrderRows } from './floor-rows.js';
 import { v7 as uuidv7 } from 'uuid';
 
 export type Synchronous = 'FULL' | 'NORMAL';
-
-export interface FloorOrderRequest {
-  billingCycle: string;
-  lineItems: { offerId: string; quantity: number }[];
-}
 
 /**
  * The floor: bare better-sqlite3 with prepared statements and the project's pragmas. An order is
@@ -55,10 +51,7 @@ export class FloorStore {
     const customer = this.#statement('select * from customers where id = ?').get(customerId) as
       { partner_id: string; country: string } | undefined;
     if (!customer) return null;
-    const lines = request.lineItems.map((line) => ({
-      offer: this.#offer(line.offerId),
-      quantity: line.quantity,
-    }));
+    const lines = orderLines(this.catalog, request.lineItems);
     const offerIds = [...new Set(lines.map((l) => l.offer.id))];
     this.#statement(
       `select * from subscriptions where partner_id = ? and customer_id = ? and offer_id in (${offerIds.map(() => '?').join(', ')}) order by id`,
@@ -127,12 +120,6 @@ export class FloorStore {
     return invoice.id;
   }
 
-  #offer(offerId: string): FloorOffer {
-    const offer = this.catalog.offers.get(offerId);
-    if (!offer) throw new UnknownOfferError(offerId);
-    return offer;
-  }
-
   /** One row; the statement is prepared once per table from the row's columns. */
   #insert(table: string, row: object): void {
     const columns = Object.keys(row);
@@ -148,12 +135,5 @@ export class FloorStore {
       this.#statements.set(sql, statement);
     }
     return statement;
-  }
-}
-
-export class UnknownOfferError extends Error {
-  override readonly name = 'UnknownOfferError';
-  constructor(readonly offerId: string) {
-    super(`offer ${offerId} is not in the catalog`);
   }
 }

@@ -5,6 +5,7 @@ import { openStore } from '../src/store/db.js';
 import { BENCH } from './config.js';
 import { CustomerCycle } from './customers.js';
 import { measureOrders, measureReads, type Measurement } from './measure.js';
+import { benchTwoNodes, type TwoNodesResult } from './nodes.js';
 import { progress } from './progress.js';
 import { startServer } from './processes.js';
 import { seedCustomersThroughApi } from './seed-customers.js';
@@ -19,6 +20,8 @@ export interface FullStackDatabase {
 
 export interface FullStackResult {
   orders: Measurement;
+  /** PostgreSQL only: two nodes and a `psc worker` on the same database, the same order load. */
+  twoNodes?: TwoNodesResult;
   reads: Measurement;
   /** Subscriptions in the database while reads were measured. */
   subscriptions: number;
@@ -28,7 +31,9 @@ const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
 /**
  * The built server (`node dist/main.js`) on an empty database: customers through the API, the
- * order load, then subscriptions topped up directly in the database and the read load.
+ * order load, then subscriptions topped up directly in the database and the read load. On
+ * PostgreSQL the order load runs again on two nodes (nodes.ts) before the top-up, for customers
+ * of their own, so that every order of both runs is its customer's first.
  */
 export async function benchFullStack(database: FullStackDatabase): Promise<FullStackResult> {
   const token = randomBytes(32).toString('hex');
@@ -39,13 +44,20 @@ export async function benchFullStack(database: FullStackDatabase): Promise<FullS
   });
   try {
     const target = { url: server.url, token };
+    const onNodes = database.label === 'PostgreSQL';
+    const seeded = BENCH.customers * (onNodes ? 2 : 1);
     const customerIds = await progress(
-      `full stack (${database.label}): seeding ${BENCH.customers} customers through the API`,
-      () => seedCustomersThroughApi(target, BENCH.customers, BENCH.seedConcurrency),
+      `full stack (${database.label}): seeding ${seeded} customers through the API`,
+      () => seedCustomersThroughApi(target, seeded, BENCH.seedConcurrency),
     );
     const orders = await progress(`full stack (${database.label}): orders`, () =>
-      measureOrders(server, target, new CustomerCycle(customerIds)),
+      measureOrders(server, target, new CustomerCycle(customerIds.slice(0, BENCH.customers))),
     );
+    const twoNodes = onNodes
+      ? await progress(`full stack (${database.label}): orders on two nodes`, () =>
+          benchTwoNodes(database.url, token, new CustomerCycle(customerIds.slice(BENCH.customers))),
+        )
+      : undefined;
     const readCustomerId = customerIds[0] as string;
     const subscriptions = await progress(
       `full stack (${database.label}): topping subscriptions up to ${BENCH.subscriptionsForReads}`,
@@ -66,7 +78,7 @@ export async function benchFullStack(database: FullStackDatabase): Promise<FullS
     const reads = await progress(`full stack (${database.label}): subscription list reads`, () =>
       measureReads(server, target, readCustomerId),
     );
-    return { orders, reads, subscriptions };
+    return { orders, ...(twoNodes === undefined ? {} : { twoNodes }), reads, subscriptions };
   } finally {
     await server.stop();
   }

@@ -37,6 +37,28 @@ export interface LoadResult {
  * autocannon's events (sub-millisecond resolution) and only for successful answers.
  */
 export async function runLoad(target: ApiTarget, spec: LoadSpec): Promise<LoadResult> {
+  return summarize(spec, [await drive(target, spec)]);
+}
+
+/**
+ * Drives `spec` against every target at once, `spec.connections` each (two nodes of one
+ * database): one result for all, successes summed, latencies pooled.
+ */
+export async function runLoadOnEach(
+  targets: readonly ApiTarget[],
+  spec: LoadSpec,
+): Promise<LoadResult> {
+  return summarize(spec, await Promise.all(targets.map((target) => drive(target, spec))));
+}
+
+interface Answers {
+  latencies: number[];
+  statuses: Map<number, number>;
+  errors: number;
+  seconds: number;
+}
+
+async function drive(target: ApiTarget, spec: LoadSpec): Promise<Answers> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
@@ -70,17 +92,26 @@ export async function runLoad(target: ApiTarget, spec: LoadSpec): Promise<LoadRe
       if (statusCode === spec.expectedStatus) latencies.push(responseTime);
     });
   });
-  latencies.sort((a, b) => a - b);
+  return { latencies, statuses, errors: result.errors, seconds: result.duration };
+}
+
+function summarize(spec: LoadSpec, runs: readonly Answers[]): LoadResult {
+  const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+  const statuses = new Map<number, number>();
+  for (const run of runs) {
+    for (const [status, n] of run.statuses) statuses.set(status, (statuses.get(status) ?? 0) + n);
+  }
   const succeeded = statuses.get(spec.expectedStatus) ?? 0;
   statuses.delete(spec.expectedStatus);
+  const seconds = Math.max(...runs.map((run) => run.seconds));
   return {
     succeeded,
-    rate: succeeded / result.duration,
+    rate: succeeded / seconds,
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     otherStatuses: Object.fromEntries(statuses),
-    errors: result.errors,
-    seconds: result.duration,
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    seconds,
   };
 }
 

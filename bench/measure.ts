@@ -17,14 +17,19 @@ export function measureOrders(
   target: ApiTarget,
   customers: CustomerCycle,
 ): Promise<Measurement> {
-  return warmThenMeasure(server, target, {
+  return warmThenMeasure(server, target, orderLoad(customers, BENCH.orderConnections));
+}
+
+/** The order load's spec, with `connections` connections. */
+export function orderLoad(customers: CustomerCycle, connections: number): LoadSpec {
+  return {
     method: 'POST',
     path: () => `/v1/customers/${customers.next()}/orders`,
     body: ORDER_BODY,
     expectedStatus: 201,
-    connections: BENCH.orderConnections,
+    connections,
     seconds: BENCH.orderSeconds,
-  });
+  };
 }
 
 /** The read load: one customer's first page of subscriptions, again and again. */
@@ -43,7 +48,8 @@ export function measureReads(
   });
 }
 
-async function warmThenMeasure(
+/** A warm-up run of `spec` (not counted), then the measured run with the server's CPU per answer. */
+export async function warmThenMeasure(
   server: ServerProcess,
   target: ApiTarget,
   spec: LoadSpec,

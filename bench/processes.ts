@@ -4,12 +4,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export interface ServerProcess {
+export interface ServerProcess extends BenchProcess {
   url: string;
-  /** CPU time (user + system) the process has used so far, in seconds; NaN off Linux. */
-  cpuSeconds(): number;
-  /** Asks the server to shut down (SIGTERM), and kills it when it has not within 15 s. */
-  stop(): Promise<void>;
 }
 
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -23,6 +19,14 @@ process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
+/** A node process the bench started: its CPU time so far, and how to stop it. */
+export interface BenchProcess {
+  /** CPU time (user + system) the process has used so far, in seconds; NaN off Linux. */
+  cpuSeconds(): number;
+  /** Asks the process to stop (SIGTERM), and kills it when it has not within 15 s. */
+  stop(): Promise<void>;
+}
+
 /**
  * Starts `node <args>` as an HTTP server on a free loopback port and waits until `GET /healthz`
  * answers 200. The server's output is kept and shown only when it fails to start.
@@ -33,24 +37,55 @@ export async function startServer(
   env: Record<string, string>,
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  const output = keepLastLines(child);
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => stopChild(child);
+  const { child, handle, output } = spawnNode(args, {
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  });
   try {
     await waitUntilHealthy(url, child);
   } catch (error) {
-    await stop();
+    await handle.stop();
     throw new Error(`${name} did not start: ${String(error)}\n${output().join('\n')}`, {
       cause: error,
     });
   }
-  return { url, stop, cpuSeconds: () => cpuSecondsOf(child.pid) };
+  return { url, ...handle };
+}
+
+/**
+ * Starts `node <args>` in the background (a `psc worker`) and checks after `settleMs` that it is
+ * still running; its output is shown only when it has exited.
+ */
+export async function startBackground(
+  name: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  settleMs = 1_000,
+): Promise<BenchProcess> {
+  const { child, handle, output } = spawnNode(args, env);
+  await sleep(settleMs);
+  if (child.exitCode !== null || child.signalCode !== null) {
+    throw new Error(
+      `${name} exited with ${String(child.exitCode ?? child.signalCode)}\n${output().join('\n')}`,
+    );
+  }
+  return handle;
+}
+
+function spawnNode(args: readonly string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  const handle: BenchProcess = {
+    stop: () => stopChild(child),
+    cpuSeconds: () => cpuSecondsOf(child.pid),
+  };
+  return { child, handle, output: keepLastLines(child) };
 }
 
 /** Linux reports a process's CPU time in /proc/<pid>/stat, in ticks of 1/100 s (USER_HZ). */

@@ -1,21 +1,25 @@
 /**
- * `npm run bench`: the built server against the floor, on orders and on subscription reads.
- * With DATABASE_URL=postgres://… the full stack runs on a scratch database of that server; the
- * floor is always SQLite. See docs/performance.md.
+ * `npm run bench`: in one run, SQLite (the built server against the durable and the NORMAL floor)
+ * and PostgreSQL (the built server on one node and on two, against the PostgreSQL floor), each
+ * with subscription reads and the scheduler. PostgreSQL is DATABASE_URL's server, else the local
+ * one; the run says so and goes on without it when none answers. See docs/performance.md.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDatabaseUrl } from '../src/store/database-url.js';
+import pg from 'pg';
 import { cleanupOnExit, runBench } from './cleanup.js';
-import { benchFloor } from './floor.js';
-import { benchFullStack, type FullStackDatabase } from './full-stack.js';
+import { benchFloor, benchPgFloor } from './floor.js';
+import { benchFullStack } from './full-stack.js';
 import { createScratchDatabase, describeServer } from './postgres.js';
-import { formatReport } from './report.js';
+import { formatReport, type PostgresReport, type SqliteReport } from './report.js';
 import { benchScheduler, formatSchedulerFigures } from './scheduler.js';
 
 /** Suspended subscriptions past expiresAt for the scheduler bench (PSC_BENCH_SCHEDULER_ITEMS). */
-const SCHEDULER_ITEMS = Number(process.env.PSC_BENCH_SCHEDULER_ITEMS ?? 100_000);
+const SCHEDULER_ITEMS = Number(process.env.PSC_BENCH_SCHEDULER_ITEMS ?? 20_000);
+const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
+/** PSC_BENCH_DATABASES=sqlite or =postgres runs one of them; both by default. */
+const DATABASES = (process.env.PSC_BENCH_DATABASES ?? 'sqlite,postgres').split(',');
 
 const cleanup = cleanupOnExit();
 
@@ -25,47 +29,80 @@ async function main(): Promise<void> {
   cleanup.defer('remove the temporary directory', () =>
     rmSync(workdir, { recursive: true, force: true }),
   );
-  const database = await fullStackDatabase(workdir);
-  const full = await benchFullStack(database);
-  const durableFloor = await benchFloor('FULL', workdir);
-  const normalFloor = await benchFloor('NORMAL', workdir);
-  const scheduler = await benchScheduler(
-    database.label === 'PostgreSQL'
-      ? database.target
-      : { dialect: 'sqlite', path: join(workdir, 'scheduler.sqlite') },
-    SCHEDULER_ITEMS,
-  );
-  const databaseServer =
-    database.label === 'PostgreSQL' ? await describeServer(database.url) : undefined;
-  process.stdout.write(`${formatSchedulerFigures(database.label, scheduler)}\n`);
+  const sqlite = DATABASES.includes('sqlite') ? await benchSqlite(workdir) : undefined;
+  const postgres = DATABASES.includes('postgres') ? await benchPostgres() : undefined;
   process.stdout.write(
     formatReport({
-      database: database.label,
-      full,
-      durableFloor,
-      normalFloor,
+      ...(sqlite ? { sqlite } : {}),
+      ...(postgres ? { postgres } : {}),
       loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 },
-      ...(databaseServer === undefined ? {} : { databaseServer }),
     }),
   );
 }
 
-/** SQLite in the temporary directory, or a scratch database on DATABASE_URL's PostgreSQL. */
-async function fullStackDatabase(workdir: string): Promise<FullStackDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl === undefined || !/^postgres(ql)?:\/\//.test(serverUrl)) {
-    const url = `sqlite:${join(workdir, 'full.sqlite')}`;
-    return {
-      label: 'SQLite',
-      url,
-      target: { dialect: 'sqlite', path: join(workdir, 'full.sqlite') },
-    };
+async function benchSqlite(workdir: string): Promise<SqliteReport> {
+  const path = join(workdir, 'full.sqlite');
+  const full = await benchFullStack({
+    label: 'SQLite',
+    url: `sqlite:${path}`,
+    target: { dialect: 'sqlite', path },
+  });
+  const durableFloor = await benchFloor('FULL', workdir);
+  const normalFloor = await benchFloor('NORMAL', workdir);
+  const scheduler = await benchScheduler(
+    { dialect: 'sqlite', path: join(workdir, 'scheduler.sqlite') },
+    SCHEDULER_ITEMS,
+  );
+  return {
+    full,
+    durableFloor,
+    normalFloor,
+    scheduler: formatSchedulerFigures('SQLite', scheduler),
+  };
+}
+
+/** On a scratch database of DATABASE_URL's server (or the local one); skipped when none answers. */
+async function benchPostgres(): Promise<PostgresReport | { skipped: string }> {
+  const given = process.env.DATABASE_URL;
+  const serverUrl =
+    given !== undefined && /^postgres(ql)?:\/\//.test(given) ? given : LOCAL_POSTGRES;
+  const unreachable = await whyUnreachable(serverUrl);
+  if (unreachable !== undefined) {
+    const skipped = `no PostgreSQL answers at ${redacted(serverUrl)} (${unreachable}); set DATABASE_URL=postgres://… to bench one`;
+    process.stderr.write(`bench: PostgreSQL skipped: ${skipped}\n`);
+    return { skipped };
   }
   const scratch = await createScratchDatabase(serverUrl);
   cleanup.defer('drop the scratch database', () => scratch.drop());
-  const target = parseDatabaseUrl(scratch.url);
-  if (target?.dialect !== 'postgres') throw new Error(`not a PostgreSQL URL: ${scratch.url}`);
-  return { label: 'PostgreSQL', url: scratch.url, target };
+  const target = { dialect: 'postgres', connectionString: scratch.url } as const;
+  const full = await benchFullStack({ label: 'PostgreSQL', url: scratch.url, target });
+  const floor = await benchPgFloor(serverUrl, cleanup);
+  const scheduler = await benchScheduler(target, SCHEDULER_ITEMS);
+  return {
+    full,
+    floor,
+    scheduler: formatSchedulerFigures('PostgreSQL', scheduler),
+    server: await describeServer(serverUrl),
+  };
+}
+
+async function whyUnreachable(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function redacted(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password !== '') parsed.password = '***';
+  return parsed.toString();
 }
 
 await runBench(main, cleanup);
