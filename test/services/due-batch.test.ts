@@ -1,0 +1,271 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/domain/clock.js';
+import { systemActor } from '../../src/domain/event.js';
+import type { Subscription } from '../../src/domain/subscription.js';
+import { dueChange } from '../../src/domain/verbs/due.js';
+import { issueDueInvoices } from '../../src/services/billing/issue-invoices.js';
+import type { AppContext } from '../../src/services/context.js';
+import { createCustomer } from '../../src/services/create-customer.js';
+import { newId } from '../../src/services/ids.js';
+import { offerOf } from '../../src/services/offer-of.js';
+import { emptyCounts, runPartnerDueWork } from '../../src/services/run-due-work.js';
+import { processDueSubscription } from '../../src/services/subscriptions/process-due-subscription.js';
+import { processDueBatch } from '../../src/services/subscriptions/process-due-batch.js';
+import { dueCandidates, subscriptionsWithIds } from '../../src/store/due-subscriptions.js';
+import { insertOrder } from '../../src/store/orders.js';
+import { setSandboxNow } from '../../src/store/partners.js';
+import { findSubscriptionById, insertSubscriptions } from '../../src/store/subscriptions.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { newCustomerBody } from '../helpers/customers.js';
+import { DIALECTS } from '../helpers/stores.js';
+
+// Sandbox partners at their own clock in 2020: no other test's data is due for them.
+const CREATED = new Date('2020-01-01T00:00:00.000Z');
+const NOW = new Date('2020-06-01T00:00:00.000Z');
+
+describe.each(DIALECTS)('the scheduler in batches on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { clock: fixedClock(CREATED) });
+  });
+  afterAll(() => t.close());
+
+  it('counts, writes and charges as one transaction per item does', async () => {
+    const batched = await seedMix(t);
+    const perItem = await seedMix(t);
+
+    const counts = await runPartnerDueWork(t.ctx, batched.partnerId);
+    const expected = await perItemPass(t.ctx, perItem.partnerId);
+    // The pass as it was checked the add-on's candidate row after its base had renewed it along
+    // and counted it 'nothing' under the lock; a batch checks its candidates before it starts.
+    expect(counts).toEqual({ ...expected, nothing: expected.nothing - 1 });
+    expect(counts).toMatchObject({
+      deprovisioned: 6,
+      warned: 2,
+      renewed: 2,
+      charged: 1,
+      busy: 0,
+      nothing: 0,
+    });
+
+    expect(await outcome(t, batched.ids)).toEqual(await outcome(t, perItem.ids));
+    const again = await runPartnerDueWork(t.ctx, batched.partnerId);
+    expect({ ...again, issued: 0 }).toEqual(emptyCounts());
+  });
+
+  it('writes a batch in one transaction, leaving out what another worker holds', async () => {
+    const { ids } = await seedMix(t);
+    const due = await subscriptionsWithIds(t.store.db, ids.slice(0, 8));
+    const held = dialect === 'postgres' ? await holdRow(t, ids[0] ?? '') : undefined;
+    const batch = await processDueBatch(t.ctx, [...due.values()], NOW).finally(held);
+
+    const deprovisioned = dialect === 'postgres' ? 3 : 4;
+    expect(batch.outcomes.toSorted()).toEqual([
+      ...(dialect === 'postgres' ? ['busy'] : []),
+      ...Array<string>(deprovisioned).fill('deprovisioned'),
+      'warned',
+      'warned',
+    ]);
+    // Their charges go into the customer's invoice: each in a transaction of its own.
+    expect(batch.deferred.map((sub) => sub.id).toSorted()).toEqual([ids[4], ids[5]].toSorted());
+    expect(batch.changed).toHaveLength(deprovisioned + 2);
+  });
+
+  it('does the others when one item fails', async () => {
+    const { partnerId, ids } = await seedMix(t);
+    const broken = ids[2] ?? '';
+    await t.store.db
+      .updateTable('subscriptions')
+      .set({ offer_id: 'gone-from-the-catalog' })
+      .where('id', '=', broken)
+      .execute();
+
+    await expect(runPartnerDueWork(t.ctx, partnerId)).rejects.toThrow(/missing from the catalog/);
+    const done = await t.store.db
+      .selectFrom('subscriptions')
+      .select('id')
+      .where('partner_id', '=', partnerId)
+      .where('status', '=', 'deleted')
+      .execute();
+    expect(done.map((row) => row.id).sort()).toEqual(
+      [ids[0], ids[1], ids[3], ids[4], ids[5]].sort(),
+    );
+    expect((await findSubscriptionById(t.store.db, broken))?.status).toBe('suspended');
+  });
+});
+
+/** Locks the row in a transaction of another connection, until the returned function is called. */
+async function holdRow(t: TestApp, id: string): Promise<() => Promise<void>> {
+  let release: (() => void) | undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked: (() => void) | undefined;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const holder = t.store.db.transaction().execute(async (trx) => {
+    await findSubscriptionById(trx, id, 'update');
+    locked?.();
+    await released;
+  });
+  await isLocked;
+  return async () => {
+    release?.();
+    await holder;
+  };
+}
+
+/**
+ * A sandbox partner at NOW with, in id order: four retention deletions without charges and two
+ * with the periods they owe (the batch does the first, defers the others), two warnings, a renewing
+ * base with its add-on, and an annual term owing three monthly periods.
+ */
+async function seedMix(t: TestApp) {
+  const { partner } = await t.newPartner({ isSandbox: true });
+  await setSandboxNow(t.store.db, partner.id, NOW);
+  const customer = await createCustomer(
+    { ...t.ctx, partner, actor: systemActor, role: 'global_admin', serverClock: t.ctx.clock },
+    {
+      ...(newCustomerBody() as unknown as Parameters<typeof createCustomer>[1]),
+      accountOpenedAt: new Date('2019-12-01T00:00:00.000Z'),
+    },
+  );
+  const orderId = newId();
+  await insertOrder(t.store.db, {
+    id: orderId,
+    partnerId: partner.id,
+    customerId: customer.id,
+    billingCycle: 'monthly',
+    status: 'completed',
+    creationDate: CREATED,
+    currency: 'USD',
+    lineItems: [],
+  });
+  const sub = (n: number, changes: Partial<Subscription> = {}): Subscription => ({
+    ...suspended(partner.id, customer.id, orderId, n),
+    ...changes,
+  });
+  const warnAt = new Date('2020-06-04T00:00:00.000Z');
+  const base = sub(8, active('2020-05-01', '2020-05-31'));
+  const rows = [
+    ...[0, 1, 2, 3].map((n) => sub(n)),
+    sub(4, { nextChargeDate: '2020-02-01' }),
+    sub(5, { nextChargeDate: '2020-03-01' }),
+    sub(6, { expiresAt: warnAt }),
+    sub(7, { expiresAt: warnAt }),
+    base,
+    sub(9, {
+      ...active('2020-05-01', '2020-05-31'),
+      offerId: 'mail-extra-storage',
+      parentSubscriptionId: base.id,
+    }),
+    sub(10, {
+      ...active('2020-01-01', '2020-12-31'),
+      termDuration: 'P1Y',
+      nextChargeDate: '2020-04-01',
+    }),
+  ];
+  await insertSubscriptions(t.store.db, rows);
+  return { partnerId: partner.id, ids: rows.map((row) => row.id) };
+}
+
+function active(effectiveStartDate: string, commitmentEndDate: string): Partial<Subscription> {
+  return {
+    status: 'active',
+    suspensionReasons: [],
+    suspendedAt: null,
+    expiresAt: null,
+    effectiveStartDate,
+    commitmentEndDate,
+  };
+}
+
+function suspended(
+  partnerId: string,
+  customerId: string,
+  orderId: string,
+  n: number,
+): Subscription {
+  return {
+    id: newId(),
+    partnerId,
+    customerId,
+    offerId: 'mail-basic',
+    offerName: 'Mail',
+    friendlyName: `Item ${n}`,
+    quantity: 2,
+    unitType: 'licenses',
+    parentSubscriptionId: null,
+    orderId,
+    status: 'suspended',
+    billingCycle: 'monthly',
+    termDuration: 'P1M',
+    autoRenewEnabled: true,
+    isTrial: false,
+    trialEndDate: null,
+    creationDate: CREATED,
+    effectiveStartDate: '2020-01-01',
+    commitmentEndDate: '2020-12-31',
+    cancellationAllowedUntil: null,
+    quantityDecreaseAllowedUntil: null,
+    suspensionReasons: ['nonpayment'],
+    suspendedAt: CREATED,
+    expiresAt: new Date('2020-04-15T00:00:00.000Z'),
+    deletedAt: null,
+    unitPrice: '4.00',
+    unitCost: '3.00',
+    nextChargeDate: null,
+    currency: 'USD',
+    version: 1,
+    expiringSoonWarnedFor: null,
+  };
+}
+
+/** The pass as it was: each candidate's steps, each in its own transaction. */
+async function perItemPass(ctx: AppContext, partnerId: string) {
+  const counts = emptyCounts();
+  for (const candidate of await dueCandidates(ctx.db, { partnerId }, NOW, { limit: 100 })) {
+    let sub = candidate;
+    for (;;) {
+      const base =
+        sub.parentSubscriptionId === null
+          ? undefined
+          : await findSubscriptionById(ctx.db, sub.parentSubscriptionId);
+      if (!dueChange(sub, { offer: offerOf(ctx, sub), base, addOns: [], now: NOW })) break;
+      const outcomes = await processDueSubscription(ctx, sub.id, NOW);
+      for (const outcome of outcomes) counts[outcome] += 1;
+      const next = await findSubscriptionById(ctx.db, sub.id);
+      if (!next || outcomes.includes('busy') || outcomes.includes('nothing')) break;
+      sub = next;
+    }
+  }
+  counts.issued += await issueDueInvoices(ctx, { partnerId }, NOW, 200);
+  return counts;
+}
+
+/** Each item's state, events and charges, by its place in the seed. */
+async function outcome(t: TestApp, ids: readonly string[]) {
+  const place = (id: string | null) => ids.indexOf(id ?? '');
+  const subs = await t.store.db
+    .selectFrom('subscriptions')
+    .select(['id', 'status', 'version', 'next_charge_date', 'commitment_end_date'])
+    .where('id', 'in', [...ids])
+    .execute();
+  const events = await t.store.db
+    .selectFrom('events')
+    .select(['subscription_id', 'type', 'reason'])
+    .where('subscription_id', 'in', [...ids])
+    .orderBy('id')
+    .execute();
+  const charges = await t.store.db
+    .selectFrom('charges')
+    .select(['subscription_id', 'type', 'period_start', 'date', 'amount', 'cost'])
+    .where('subscription_id', 'in', [...ids])
+    .execute();
+  return {
+    subs: subs.map(({ id, ...rest }) => ({ at: place(id), ...rest })).sort((a, b) => a.at - b.at),
+    events: ids.map((id) =>
+      events.filter((e) => e.subscription_id === id).map((e) => `${e.type} ${e.reason}`),
+    ),
+    charges: charges
+      .map(({ subscription_id, ...rest }) => ({ at: place(subscription_id), ...rest }))
+      .sort((a, b) => a.at - b.at || a.period_start.localeCompare(b.period_start)),
+  };
+}
