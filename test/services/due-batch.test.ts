@@ -17,6 +17,7 @@ import { setSandboxNow } from '../../src/store/partners.js';
 import { findSubscriptionById, insertSubscriptions } from '../../src/store/subscriptions.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { newCustomerBody } from '../helpers/customers.js';
+import { subscriptionFixture } from '../helpers/subscriptions.js';
 import { DIALECTS } from '../helpers/stores.js';
 
 // Sandbox partners at their own clock in 2020: no other test's data is due for them.
@@ -183,23 +184,15 @@ function suspended(
   orderId: string,
   n: number,
 ): Subscription {
-  return {
+  return subscriptionFixture({
     id: newId(),
     partnerId,
     customerId,
+    orderId,
     offerId: 'mail-basic',
-    offerName: 'Mail',
     friendlyName: `Item ${n}`,
     quantity: 2,
-    unitType: 'licenses',
-    parentSubscriptionId: null,
-    orderId,
     status: 'suspended',
-    billingCycle: 'monthly',
-    termDuration: 'P1M',
-    autoRenewEnabled: true,
-    isTrial: false,
-    trialEndDate: null,
     creationDate: CREATED,
     effectiveStartDate: '2020-01-01',
     commitmentEndDate: '2020-12-31',
@@ -208,14 +201,9 @@ function suspended(
     suspensionReasons: ['nonpayment'],
     suspendedAt: CREATED,
     expiresAt: new Date('2020-04-15T00:00:00.000Z'),
-    deletedAt: null,
     unitPrice: '4.00',
     unitCost: '3.00',
-    nextChargeDate: null,
-    currency: 'USD',
-    version: 1,
-    expiringSoonWarnedFor: null,
-  };
+  });
 }
 
 /** The pass as it was: each candidate's steps, each in its own transaction. */
