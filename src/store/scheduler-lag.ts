@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { addDays, startOfUtcDay, utcDateOf } from '../domain/calendar.js';
 import { inDueScope } from './due-scope.js';
 import type { Db } from './tables.js';
@@ -35,7 +36,9 @@ export async function oldestDueAt(db: Db, now: Date): Promise<Date | undefined> 
       .select('s.next_charge_date as day')
       .where('s.next_charge_date', '<=', today)
       .where((eb) => eb('s.next_charge_date', '<=', eb.ref('s.commitment_end_date')))
-      .where('s.status', 'in', ['active', 'suspended'])
+      // Not by the status index, which would sort every active subscription: walk the
+      // next_charge_date index in its order and stop at the first row that qualifies.
+      .where(sql<string>`${sql.ref('s.status')} || ''`, 'in', ['active', 'suspended'])
       .where(realPartners)
       .orderBy('s.next_charge_date')
       .limit(1)
