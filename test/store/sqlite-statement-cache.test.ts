@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withStatementCache } from '../../src/store/dialects/sqlite-statement-cache.js';
+import { StatementCache } from '../../src/store/dialects/sqlite-statement-cache.js';
 
 describe('SQLite statements prepared once per SQL text', () => {
   const database = new Database(':memory:');
   afterEach(() => database.exec('drop table if exists t'));
 
   it('gives the same statement for the same text, and it runs with new parameters', () => {
-    const cached = withStatementCache(database);
+    const cached = new StatementCache(database);
     cached.prepare('create table t (n integer)').run([]);
     const insert = cached.prepare('insert into t (n) values (?)');
     expect(cached.prepare('insert into t (n) values (?)')).toBe(insert);
@@ -16,7 +16,7 @@ describe('SQLite statements prepared once per SQL text', () => {
   });
 
   it('gives a fresh one while the cached one is still being iterated', () => {
-    const cached = withStatementCache(database);
+    const cached = new StatementCache(database);
     cached.prepare('create table t (n integer)').run([]);
     for (const n of [1, 2]) cached.prepare('insert into t (n) values (?)').run([n]);
     const select = 'select n from t order by n';

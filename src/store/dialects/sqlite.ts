@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { DatabaseTarget } from '../database-url.js';
 import type { Database } from '../tables.js';
 import { rememberDialect } from './dialect-of.js';
-import { ImmediateTransactionSqliteDialect } from './sqlite-immediate-transactions.js';
-import { withStatementCache } from './sqlite-statement-cache.js';
+import { GroupCommitSqliteDialect } from './sqlite-driver.js';
 import type { StoreDialect } from './store-dialect.js';
+import { WalSync } from './wal-sync.js';
 
 type SqliteTarget = Extract<DatabaseTarget, { dialect: 'sqlite' }>;
 
@@ -34,10 +34,23 @@ export const sqlite: StoreDialect<SqliteTarget> = {
 function connect(path: string) {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new SqliteDatabase(path);
-  database.pragma('journal_mode = WAL');
-  // FULL: a commit is on disk before it is acknowledged, also across power loss.
-  database.pragma('synchronous = FULL');
+  const journal = database.pragma('journal_mode = WAL', { simple: true });
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new ImmediateTransactionSqliteDialect({ database: withStatementCache(database) });
+  return new GroupCommitSqliteDialect(database, durability(database, journal === 'wal'));
+}
+
+/**
+ * Commits are durable before they are acknowledged, also across power loss. In WAL mode that is
+ * group commit: SQLite writes each commit to the WAL without syncing it (NORMAL, which still
+ * syncs around checkpoints), and WalSync syncs the WAL once for all the commits waiting. Where
+ * there is no WAL (an in-memory database), SQLite syncs every commit itself (FULL).
+ */
+function durability(database: SqliteDatabase.Database, wal: boolean): WalSync | undefined {
+  if (!wal) {
+    database.pragma('synchronous = FULL');
+    return undefined;
+  }
+  database.pragma('synchronous = NORMAL');
+  return new WalSync(`${resolve(database.name)}-wal`);
 }

@@ -1,0 +1,90 @@
+import { closeSync, fdatasync, openSync } from 'node:fs';
+
+type SyncFile = (fd: number, done: (error: Error | null) => void) => void;
+
+interface Waiter {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/** A failed fsync of the write-ahead log: what it held may not be on disk. */
+export class WalSyncError extends Error {
+  override readonly name = 'WalSyncError';
+}
+
+/**
+ * Group commit for SQLite in WAL mode with `synchronous=NORMAL`: a commit is written to the WAL
+ * (the operating system has it, so a crashed process loses nothing) but not yet synced. `sync()`
+ * resolves once an fdatasync of the WAL that began after the call has finished, so every commit
+ * made before the call is then on disk, and commits that waited together share one fdatasync.
+ * The fdatasync runs on libuv's thread pool, so the event loop goes on with other requests.
+ *
+ * The file is opened once: SQLite deletes its WAL only when the last connection closes, and the
+ * connection this belongs to stays open until `close()`.
+ */
+export class WalSync {
+  readonly #path: string;
+  readonly #syncFile: SyncFile;
+  #fd: number | undefined;
+  #waiting: Waiter[] = [];
+  #syncing = false;
+  #failure: WalSyncError | undefined;
+  #syncs = 0;
+
+  constructor(walPath: string, syncFile: SyncFile = fdatasync) {
+    this.#path = walPath;
+    this.#syncFile = syncFile;
+  }
+
+  /** Resolves when everything committed before this call is durable. */
+  sync(): Promise<void> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    return new Promise((resolve, reject) => {
+      this.#waiting.push({ resolve, reject });
+      if (!this.#syncing) this.#flush();
+    });
+  }
+
+  /** How many fdatasyncs have been started: fewer than the commits they made durable. */
+  get syncs(): number {
+    return this.#syncs;
+  }
+
+  close(): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
+  }
+
+  #flush(): void {
+    const batch = this.#waiting;
+    this.#waiting = [];
+    this.#syncing = true;
+    this.#syncs += 1;
+    this.#fd ??= openSync(this.#path, 'r+');
+    this.#syncFile(this.#fd, (error) => {
+      this.#syncing = false;
+      // After a failed fsync the kernel may have dropped the unwritten pages and a later fsync
+      // can succeed without them (PostgreSQL's "fsyncgate"), so no later commit is confirmed
+      // either: the server has to restart, and SQLite recovers from what the WAL holds.
+      if (error) {
+        this.#failure ??= new WalSyncError(
+          `the database's write-ahead log ${this.#path} could not be synced to disk (${error.message}); restart the server`,
+        );
+      }
+      for (const waiter of batch) {
+        if (this.#failure) waiter.reject(this.#failure);
+        else waiter.resolve();
+      }
+      if (this.#waiting.length > 0) {
+        if (this.#failure) this.#rejectWaiting();
+        else this.#flush();
+      }
+    });
+  }
+
+  #rejectWaiting(): void {
+    const failure = this.#failure;
+    if (!failure) return;
+    for (const waiter of this.#waiting.splice(0)) waiter.reject(failure);
+  }
+}

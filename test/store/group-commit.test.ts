@@ -1,0 +1,136 @@
+import { fdatasync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GroupCommitSqliteDialect } from '../../src/store/dialects/sqlite-driver.js';
+import { WalSync, WalSyncError } from '../../src/store/dialects/wal-sync.js';
+
+interface Rows {
+  t: { n: number };
+}
+
+/**
+ * The real fdatasync, held back until the test lets it go: shows what waits for which sync.
+ * `started` counts the syncs begun, `release()` lets the oldest held one finish.
+ */
+function heldSync() {
+  const held: (() => void)[] = [];
+  let started = 0;
+  const syncFile = (fd: number, done: (error: Error | null) => void) => {
+    started += 1;
+    held.push(() => fdatasync(fd, done));
+  };
+  return {
+    syncFile,
+    started: () => started,
+    release: () => held.shift()?.(),
+    forgetStarted: () => (started = 0),
+  };
+}
+
+/** Lets pending callbacks and promise reactions run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+function tracked<T>(promise: Promise<T>) {
+  const state = { done: false, value: undefined as T | undefined };
+  void promise.then((value) => {
+    state.done = true;
+    state.value = value;
+  });
+  return state;
+}
+
+describe('group commit on SQLite', () => {
+  let path: string;
+  let database: SqliteDatabase.Database;
+  let db: Kysely<Rows>;
+  let sync: ReturnType<typeof heldSync>;
+
+  beforeEach(async () => {
+    path = join(mkdtempSync(join(tmpdir(), 'psc-group-commit-')), 'db.sqlite');
+    database = new SqliteDatabase(path);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    sync = heldSync();
+    db = new Kysely<Rows>({
+      dialect: new GroupCommitSqliteDialect(database, new WalSync(`${path}-wal`, sync.syncFile)),
+    });
+    const created = sql`create table t (n integer not null)`.execute(db);
+    await settle();
+    sync.release();
+    await created;
+    sync.forgetStarted();
+  });
+  afterEach(() => db.destroy());
+
+  const insert = (n: number) =>
+    db.transaction().execute((trx) => trx.insertInto('t').values({ n }).execute());
+
+  it('answers a transaction only once a sync begun after its commit has finished', async () => {
+    const first = tracked(insert(1));
+    await settle();
+    expect(sync.started()).toBe(1);
+    expect(first.done).toBe(false);
+    sync.release();
+    await settle();
+    expect(first.done).toBe(true);
+  });
+
+  it('lets every commit waiting during one sync share the next one', async () => {
+    const first = tracked(insert(0));
+    await settle();
+    const waiting = Array.from({ length: 20 }, (_, i) => tracked(insert(i + 1)));
+    await settle();
+    // All twenty committed while the first sync was running, so none of them is durable yet.
+    expect(database.prepare('select count(*) as c from t').get()).toEqual({ c: 21 });
+    expect(sync.started()).toBe(1);
+    sync.release();
+    await settle();
+    expect(first.done).toBe(true);
+    expect(waiting.some((state) => state.done)).toBe(false);
+    expect(sync.started()).toBe(2);
+    sync.release();
+    await settle();
+    expect(waiting.every((state) => state.done)).toBe(true);
+    expect(sync.started()).toBe(2);
+  });
+
+  it('hands the connection to the next transaction while a commit waits for its sync', async () => {
+    const first = tracked(insert(1));
+    await settle();
+    const read = await db.selectFrom('t').select('n').execute();
+    expect(read).toEqual([{ n: 1 }]);
+    expect(first.done).toBe(false);
+    sync.release();
+    await settle();
+    expect(first.done).toBe(true);
+  });
+
+  it('syncs a write made outside a transaction, and nothing for reads and rollbacks', async () => {
+    const lone = tracked(db.insertInto('t').values({ n: 1 }).execute());
+    await settle();
+    expect(lone.done).toBe(false);
+    sync.release();
+    await settle();
+    expect(lone.done).toBe(true);
+
+    await db.selectFrom('t').selectAll().execute();
+    await db.transaction().execute((trx) => trx.selectFrom('t').selectAll().execute());
+    const refused = db.transaction().execute(async (trx) => {
+      await trx.insertInto('t').values({ n: 2 }).execute();
+      throw new Error('refused');
+    });
+    await expect(refused).rejects.toThrow('refused');
+    expect(sync.started()).toBe(1);
+    expect(database.prepare('select count(*) as c from t').get()).toEqual({ c: 1 });
+  });
+
+  it('refuses to confirm anything after a failed sync', async () => {
+    const failing = new WalSync(`${path}-wal`, (_fd, done) => done(new Error('EIO')));
+    await expect(failing.sync()).rejects.toBeInstanceOf(WalSyncError);
+    await expect(failing.sync()).rejects.toThrow(/could not be synced.*restart the server/);
+    failing.close();
+  });
+});
