@@ -9,18 +9,21 @@ import type { CallerContext } from './context.js';
 import { getCustomer } from './get-customer.js';
 import { getSubscription } from './get-subscription.js';
 import { invalidCursor } from './invalid-cursor.js';
+import { withActions, type SubscriptionView } from './subscription-views.js';
 import { authorize } from '../domain/permissions.js';
 
+/** A page of the customer's subscriptions as views, with the customer read once for all. */
 export async function listSubscriptions(
   ctx: CallerContext,
   customerId: string,
   query: SubscriptionListQuery,
-): Promise<Page<Subscription>> {
+): Promise<Page<SubscriptionView>> {
   authorize(ctx.role, 'subscriptions.read');
-  await getCustomer(ctx, customerId);
+  const customer = await getCustomer(ctx, customerId);
   const page = await querySubscriptions(ctx.db, ctx.partner.id, customerId, query);
   if (!page) throw invalidCursor();
-  return page;
+  const items = await withActions(ctx, page.items, { customers: [customer] });
+  return { items, nextCursor: page.nextCursor };
 }
 
 export async function listAddOns(

@@ -21,54 +21,82 @@ export interface SubscriptionView {
 
 /**
  * Subscriptions with their actions, assigned licenses and suspension preview; the bases of
- * add-ons are read in one query, the assigned counts in another, and the customers in a third.
+ * add-ons are read in one query, the assigned counts in another, and the customers in a third
+ * (none when the caller has read them already: `customers`). What depends only on the offer and
+ * the customer is worked out once per page, not once per row.
  */
 export async function withActions(
   ctx: CallerContext,
   subscriptions: readonly Subscription[],
+  known: { customers?: readonly Customer[] } = {},
 ): Promise<SubscriptionView[]> {
-  const known = new Map(subscriptions.map((s) => [s.id, s]));
+  const parents = new Map(subscriptions.map((s) => [s.id, s]));
   const missingParents = [
     ...new Set(subscriptions.flatMap((s) => s.parentSubscriptionId ?? [])),
-  ].filter((id) => !known.has(id));
+  ].filter((id) => !parents.has(id));
   for (const parent of await subscriptionsByIds(ctx.db, ctx.partner.id, missingParents)) {
-    known.set(parent.id, parent);
+    parents.set(parent.id, parent);
   }
   const assigned = await assignedCounts(
     ctx.db,
     ctx.partner.id,
     subscriptions.map((s) => s.id),
   );
-  const customers = await customersOf(ctx, subscriptions);
+  const customers = await customersOf(ctx, subscriptions, known.customers ?? []);
   const now = ctx.clock.now();
+  const hasAddOnOffers = new Map<string, boolean>();
+  const previews = new Map<string, SuspensionPreview | null>();
   return subscriptions.map((subscription) => {
     const offer = offerOf(ctx, subscription);
     const base =
       subscription.parentSubscriptionId === null
         ? undefined
-        : known.get(subscription.parentSubscriptionId);
+        : parents.get(subscription.parentSubscriptionId);
     const actions = availableActions(subscription, offer, now, {
       ...(base ? { base } : {}),
-      hasAddOnOffers: addOnOffersOf(ctx.catalog.offers, offer.id).length > 0,
+      hasAddOnOffers: remembered(
+        hasAddOnOffers,
+        offer.id,
+        () => addOnOffersOf(ctx.catalog.offers, offer.id).length > 0,
+      ),
     });
     const customer = customers.get(subscription.customerId);
     if (!customer) throw new Error(`customer of subscription ${subscription.id} is missing`);
+    // The preview depends on the actions only through whether `suspend` is among them.
+    const previewKey = `${offer.id} ${customer.id} ${String(actions.includes('suspend'))}`;
     return {
       subscription,
       actions,
       assignedLicenses: assigned.get(subscription.id) ?? 0,
-      suspensionPreview: suspensionPreview(actions, offer.policies, customer, now),
+      suspensionPreview: remembered(previews, previewKey, () =>
+        suspensionPreview(actions, offer.policies, customer, now),
+      ),
     };
   });
 }
 
-function customersOf(
+/** The customers of the subscriptions, reading only those not given. */
+async function customersOf(
   ctx: CallerContext,
   subscriptions: readonly Subscription[],
+  given: readonly Customer[],
 ): Promise<Map<string, Customer>> {
-  return findCustomersByIds(ctx.db, ctx.partner.id, [
-    ...new Set(subscriptions.map((s) => s.customerId)),
-  ]);
+  const customers = new Map(given.map((customer) => [customer.id, customer]));
+  const missing = [...new Set(subscriptions.map((s) => s.customerId))].filter(
+    (id) => !customers.has(id),
+  );
+  for (const [id, customer] of await findCustomersByIds(ctx.db, ctx.partner.id, missing)) {
+    customers.set(id, customer);
+  }
+  return customers;
+}
+
+/** The answer kept under `key`, computed and kept on its first use. */
+function remembered<T>(answers: Map<string, T>, key: string, compute: () => T): T {
+  if (answers.has(key)) return answers.get(key) as T;
+  const answer = compute();
+  answers.set(key, answer);
+  return answer;
 }
 
 export async function withActionsOne(

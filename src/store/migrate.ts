@@ -10,6 +10,7 @@ import { signInLimitsAndIdempotencyScope } from './migrations/0006-sign-in-limit
 import { money } from './migrations/0007-money.js';
 import { webhooks } from './migrations/0008-webhooks.js';
 import { mustChangePassword } from './migrations/0009-must-change-password.js';
+import { subscriptionListIndexes } from './migrations/0010-subscription-list-indexes.js';
 
 /** Every migration, in order. Names never change once released. */
 function migrations(store: Store): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrations(store: Store): Record<string, Migration> {
     '0007-money': money(t),
     '0008-webhooks': webhooks(t),
     '0009-must-change-password': mustChangePassword(t),
+    '0010-subscription-list-indexes': subscriptionListIndexes(),
   };
 }
 

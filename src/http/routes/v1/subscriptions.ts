@@ -55,8 +55,7 @@ export function subscriptionRoutes(instance: FastifyInstance): void {
         ...(status === undefined ? {} : { status }),
         ...(offerId === undefined ? {} : { offerId }),
       });
-      const views = await withActions(ctx, page.items);
-      return { items: views.map(presentSubscription), nextCursor: page.nextCursor };
+      return { items: page.items.map(presentSubscription), nextCursor: page.nextCursor };
     },
   );
 
