@@ -9,10 +9,11 @@ export type Synchronous = 'FULL' | 'NORMAL';
 /**
  * The floor: bare better-sqlite3 with prepared statements and the project's pragmas. An order is
  * what place-order does to the database, in one BEGIN IMMEDIATE transaction: read the customer,
- * read its subscriptions of the ordered offers, read the partner's price book, open (upsert) the
- * customer's draft invoice of the billing period, insert the order, the subscriptions, the line
- * items, one charge per subscription and the events (a charge.created each among them). No
- * availability rules, no validation.
+ * read its subscriptions of the ordered offers, find the customer's draft invoice of the billing
+ * period (made by the period's first charge), insert the order, the subscriptions, the line items,
+ * one charge per subscription and the events (a charge.created each among them). The price book
+ * is read once per partner, as the service keeps it in memory. No availability rules, no
+ * validation.
  */
 export class FloorStore {
   readonly #db: Database.Database;

@@ -5,8 +5,8 @@ import { BENCH } from './config.js';
 import { CustomerCycle } from './customers.js';
 import { prepareFloorDatabase } from './floor-database.js';
 import type { Synchronous } from './floor-store.js';
-import { measureOrders, type Measurement } from './measure.js';
-import { createScratchDatabase } from './postgres.js';
+import { measureOrders, type CpuMeter, type Measurement } from './measure.js';
+import { backendsCpu, createScratchDatabase } from './postgres.js';
 import { progress } from './progress.js';
 import { startServer } from './processes.js';
 
@@ -37,6 +37,7 @@ export async function benchPgFloor(serverUrl: string, cleanup: Cleanup): Promise
       prepareFloorDatabase({ dialect: 'postgres', connectionString: scratch.url }, BENCH.customers),
     [FLOOR_PG_SERVER],
     { FLOOR_DATABASE_URL: scratch.url },
+    backendsCpu(scratch.url),
   );
 }
 
@@ -45,6 +46,7 @@ async function floorOrders(
   prepare: () => Promise<string[]>,
   script: readonly string[],
   env: Record<string, string>,
+  database?: CpuMeter,
 ): Promise<Measurement> {
   const customerIds = await progress(
     `${label}: migrating and seeding ${BENCH.customers} customers`,
@@ -53,7 +55,7 @@ async function floorOrders(
   const server = await startServer(`the ${label} server`, ['--import', 'tsx', ...script], env);
   try {
     return await progress(`${label}: orders`, () =>
-      measureOrders(server, { url: server.url }, new CustomerCycle(customerIds)),
+      measureOrders(server, { url: server.url }, new CustomerCycle(customerIds), database),
     );
   } finally {
     await server.stop();

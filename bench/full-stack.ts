@@ -6,6 +6,7 @@ import { BENCH } from './config.js';
 import { CustomerCycle } from './customers.js';
 import { measureOrders, measureReads, type Measurement } from './measure.js';
 import { benchTwoNodes, type TwoNodesResult } from './nodes.js';
+import { backendsCpu } from './postgres.js';
 import { progress } from './progress.js';
 import { startServer } from './processes.js';
 import { seedCustomersThroughApi } from './seed-customers.js';
@@ -51,7 +52,12 @@ export async function benchFullStack(database: FullStackDatabase): Promise<FullS
       () => seedCustomersThroughApi(target, seeded, BENCH.seedConcurrency),
     );
     const orders = await progress(`full stack (${database.label}): orders`, () =>
-      measureOrders(server, target, new CustomerCycle(customerIds.slice(0, BENCH.customers))),
+      measureOrders(
+        server,
+        target,
+        new CustomerCycle(customerIds.slice(0, BENCH.customers)),
+        onNodes ? backendsCpu(database.url) : undefined,
+      ),
     );
     const twoNodes = onNodes
       ? await progress(`full stack (${database.label}): orders on two nodes`, () =>

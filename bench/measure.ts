@@ -6,7 +6,12 @@ import type { ServerProcess } from './processes.js';
 export interface Measurement extends LoadResult {
   /** CPU time the server process used per successful answer, in milliseconds. */
   serverCpuMs: number;
+  /** On PostgreSQL, when measured: CPU time of the database's backends per answer, in ms. */
+  databaseCpuMs?: number;
 }
+
+/** CPU seconds used so far by something beside the server process (a database's backends). */
+export type CpuMeter = () => Promise<number>;
 
 /**
  * The order load: `POST /v1/customers/{id}/orders` with two line items, each request for the next
@@ -16,8 +21,9 @@ export function measureOrders(
   server: ServerProcess,
   target: ApiTarget,
   customers: CustomerCycle,
+  database?: CpuMeter,
 ): Promise<Measurement> {
-  return warmThenMeasure(server, target, orderLoad(customers, BENCH.orderConnections));
+  return warmThenMeasure(server, target, orderLoad(customers, BENCH.orderConnections), database);
 }
 
 /** The order load's spec, with `connections` connections. */
@@ -53,15 +59,24 @@ export async function warmThenMeasure(
   server: ServerProcess,
   target: ApiTarget,
   spec: LoadSpec,
+  database?: CpuMeter,
 ): Promise<Measurement> {
   await runLoad(target, { ...spec, seconds: BENCH.warmupSeconds });
+  const databaseBefore = await database?.();
   const cpuBefore = server.cpuSeconds();
   const result = await runLoad(target, spec);
   const cpuSeconds = server.cpuSeconds() - cpuBefore;
+  const databaseSeconds =
+    database && databaseBefore !== undefined ? (await database()) - databaseBefore : undefined;
   if (result.succeeded === 0) {
     throw new Error(
       `${spec.method} answered no ${spec.expectedStatus} at all: ${JSON.stringify(result.otherStatuses)}, ${result.errors} connection errors`,
     );
   }
-  return { ...result, serverCpuMs: (cpuSeconds * 1000) / result.succeeded };
+  const perAnswer = (seconds: number) => (seconds * 1000) / result.succeeded;
+  return {
+    ...result,
+    serverCpuMs: perAnswer(cpuSeconds),
+    ...(databaseSeconds === undefined ? {} : { databaseCpuMs: perAnswer(databaseSeconds) }),
+  };
 }

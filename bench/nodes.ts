@@ -3,6 +3,7 @@ import { BENCH } from './config.js';
 import type { CustomerCycle } from './customers.js';
 import { runLoadOnEach } from './load.js';
 import { orderLoad, type Measurement } from './measure.js';
+import { backendsCpu } from './postgres.js';
 import {
   startBackground,
   startServer,
@@ -43,16 +44,21 @@ export async function benchTwoNodes(
     const spec = orderLoad(customers, BENCH.orderConnections / nodes.length);
     await runLoadOnEach(targets, { ...spec, seconds: BENCH.warmupSeconds });
     const nodesCpu = () => nodes.reduce((sum, node) => sum + node.cpuSeconds(), 0);
+    const database = backendsCpu(databaseUrl);
+    const databaseBefore = await database();
     const [nodesBefore, workerBefore] = [nodesCpu(), worker.cpuSeconds()];
     const result = await runLoadOnEach(targets, spec);
+    const [nodesAfter, workerAfter] = [nodesCpu(), worker.cpuSeconds()];
+    const databaseAfter = await database();
     const perOrder = (seconds: number) => (seconds * 1000) / result.succeeded;
     if (result.succeeded === 0) {
       throw new Error(`two nodes answered no 201 at all: ${JSON.stringify(result.otherStatuses)}`);
     }
     return {
       ...result,
-      serverCpuMs: perOrder(nodesCpu() - nodesBefore),
-      workerCpuMs: perOrder(worker.cpuSeconds() - workerBefore),
+      serverCpuMs: perOrder(nodesAfter - nodesBefore),
+      workerCpuMs: perOrder(workerAfter - workerBefore),
+      databaseCpuMs: perOrder(databaseAfter - databaseBefore),
     };
   } finally {
     await Promise.all(started.map((process) => process.stop()));

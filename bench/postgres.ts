@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import type { CpuMeter } from './measure.js';
+import { cpuSecondsOf } from './processes.js';
 
 export interface ScratchDatabase {
   /** Connection URL of the new database. */
@@ -36,6 +39,30 @@ export async function describeServer(serverUrl: string): Promise<string> {
   const version = setting.get('server_version') ?? '?';
   setting.delete('server_version');
   return `PostgreSQL ${version}: ${[...setting].map(([name, value]) => `${name}=${value}`).join(', ')}`;
+}
+
+/**
+ * CPU seconds that the server processes serving `databaseUrl`'s database (its backends) have used
+ * so far, read from /proc: NaN when the server is not on this machine. Connections that closed
+ * since are not counted, nor shared work (WAL writer, checkpointer); the pools keep theirs open.
+ */
+export function backendsCpu(databaseUrl: string): CpuMeter {
+  return async () => {
+    const backends = await onServer<{ pid: number }>(
+      databaseUrl,
+      'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    return backends.reduce((sum, { pid }) => sum + (isPostgres(pid) ? cpuSecondsOf(pid) : NaN), 0);
+  };
+}
+
+/** A remote server's backend pid may name another process here, or none. */
+function isPostgres(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres');
+  } catch {
+    return false;
+  }
 }
 
 async function onServer<Row extends object = object>(

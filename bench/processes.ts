@@ -91,7 +91,7 @@ function spawnNode(args: readonly string[], env: Record<string, string>) {
 /** Linux reports a process's CPU time in /proc/<pid>/stat, in ticks of 1/100 s (USER_HZ). */
 const TICKS_PER_SECOND = 100;
 
-function cpuSecondsOf(pid: number | undefined): number {
+export function cpuSecondsOf(pid: number | undefined): number {
   try {
     const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
     // Fields after the command name, which is in parentheses and may contain spaces.

@@ -81,13 +81,19 @@ function postgresSection(postgres: BenchReport['postgres']): string[] {
     server,
     '',
     ...table([
-      HEADER,
-      orderRow('full stack, one node', full.orders),
+      [...HEADER.slice(0, -2), 'PostgreSQL CPU ms/order', ...HEADER.slice(-2)],
+      withDatabaseCpu(orderRow('full stack, one node', full.orders), full.orders),
       ...(twoNodes
-        ? [orderRow(`full stack, two nodes (${half} + ${half} connections)`, twoNodes)]
+        ? [
+            withDatabaseCpu(
+              orderRow(`full stack, two nodes (${half} + ${half} connections)`, twoNodes),
+              twoNodes,
+            ),
+          ]
         : []),
-      orderRow('floor (bare Fastify + pg)', floor),
+      withDatabaseCpu(orderRow('floor (bare Fastify + pg)', floor), floor),
     ]),
+    `PostgreSQL CPU ms/order: its backends serving the database, from /proc (nan when the server is on another machine).`,
     ...(twoNodes
       ? [
           `two nodes: CPU ms/order is both nodes'; the psc worker beside them used ${ms(twoNodes.workerCpuMs, 2)} ms/order more.`,
@@ -128,6 +134,11 @@ function orderRow(label: string, result: Measurement): string[] {
     count(result.succeeded),
     others(result),
   ];
+}
+
+/** The row with the database's CPU per order before its last two cells (orders, others). */
+function withDatabaseCpu(row: string[], result: Measurement): string[] {
+  return [...row.slice(0, -2), ms(result.databaseCpuMs ?? Number.NaN, 2), ...row.slice(-2)];
 }
 
 function others(result: Measurement): string {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
@@ -139,13 +140,16 @@ describe('two nodes and a psc worker on one PostgreSQL database', () => {
     );
     const others = await newCustomer();
     let status = 'suspended';
-    for (let i = 0; status !== 'deleted' && i < 300; i += 1) {
-      await onNode(
+    // The worker looks every 200 ms; meanwhile both nodes take orders.
+    for (let i = 0; status !== 'deleted' && i < 200; i += 1) {
+      const order = await onNode(
         i,
         `/v1/customers/${others}/orders`,
         post({ billingCycle: 'monthly', lineItems: [{ offerId: 'mail-basic', quantity: 1 }] }),
       );
+      expect(order.status).toBe(201);
       status = String((await onNode(i + 1, url, {})).body.status);
+      await sleep(50);
     }
     expect(status).toBe('deleted');
     const events = await database.query(
@@ -153,7 +157,7 @@ describe('two nodes and a psc worker on one PostgreSQL database', () => {
       [subscription],
     );
     expect(events.rows[0]).toEqual({ n: 1 });
-  });
+  }, 60_000);
 
   /** The request through node `i % 2`. */
   function onNode(i: number, path: string, init: RequestInit): Promise<Answer> {
