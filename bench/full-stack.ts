@@ -4,10 +4,11 @@ import type { DatabaseTarget } from '../src/store/database-url.js';
 import { openStore } from '../src/store/db.js';
 import { BENCH } from './config.js';
 import { CustomerCycle } from './customers.js';
-import { measureOrders, measureReads, type Measurement } from './measure.js';
+import { measureOrders, type Measurement } from './measure.js';
 import { benchTwoNodes, type TwoNodesResult } from './nodes.js';
 import { backendsCpu } from './postgres.js';
 import { progress } from './progress.js';
+import { benchReads, readRoutes, type ReadMeasurement } from './reads.js';
 import { startServer } from './processes.js';
 import { seedCustomersThroughApi } from './seed-customers.js';
 import { seedSubscriptions } from './seed-subscriptions.js';
@@ -23,7 +24,8 @@ export interface FullStackResult {
   orders: Measurement;
   /** PostgreSQL only: two nodes and a `psc worker` on the same database, the same order load. */
   twoNodes?: TwoNodesResult;
-  reads: Measurement;
+  /** Each subscription list's first page under the read load (reads.ts). */
+  reads: ReadMeasurement[];
   /** Subscriptions in the database while reads were measured. */
   subscriptions: number;
 }
@@ -82,7 +84,7 @@ export async function benchFullStack(database: FullStackDatabase): Promise<FullS
       },
     );
     const reads = await progress(`full stack (${database.label}): subscription list reads`, () =>
-      measureReads(server, target, readCustomerId),
+      benchReads(server, target, readRoutes(readCustomerId)),
     );
     return { orders, ...(twoNodes === undefined ? {} : { twoNodes }), reads, subscriptions };
   } finally {

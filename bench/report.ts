@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { BENCH } from './config.js';
 import type { FullStackResult } from './full-stack.js';
 import type { Measurement } from './measure.js';
+import { formatReadLine } from './reads.js';
 
 export interface SqliteReport {
   full: FullStackResult;
@@ -113,9 +114,9 @@ function postgresSection(postgres: BenchReport['postgres']): string[] {
 
 function readsLines({ reads, subscriptions }: FullStackResult): string[] {
   return [
-    `Reads: GET /v1/customers/{id}/subscriptions?limit=${BENCH.readPageSize} for one customer with ${count(BENCH.readCustomerSubscriptions)}+ subscriptions,`,
+    `Reads: the first page (limit=${BENCH.readPageSize}) of each subscription list, for one customer with ${count(BENCH.readCustomerSubscriptions)}+ subscriptions,`,
     `${count(subscriptions)} subscriptions in the database, ${BENCH.readConnections} connections, ${BENCH.readSeconds} s after a ${BENCH.warmupSeconds} s warm-up.`,
-    `  p50 ${ms(reads.p50)} ms   p99 ${ms(reads.p99)} ms   ${reads.rate.toFixed(0)} reads/s   server CPU ${ms(reads.serverCpuMs, 2)} ms/read   other answers: ${others(reads)}`,
+    ...reads.map((read) => `  ${formatReadLine(read)}`.trimEnd()),
     '',
   ];
 }
