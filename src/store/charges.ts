@@ -1,5 +1,6 @@
 import type { Charge } from '../domain/money/charge.js';
 import type { ChargeType } from '../domain/money/ledger.js';
+import { insertRows } from './insert-rows.js';
 import { keysetPage } from './keyset-page.js';
 import type { Page } from './page.js';
 import type { ChargesTable, Db } from './tables.js';
@@ -7,7 +8,7 @@ import type { ChargesTable, Db } from './tables.js';
 /** Appends charges; the ledger is never updated or deleted. */
 export async function insertCharges(db: Db, charges: readonly Charge[]): Promise<void> {
   if (charges.length === 0) return;
-  await db.insertInto('charges').values(charges.map(toRow)).execute();
+  await insertRows(db, 'charges', charges.map(toRow));
 }
 
 /** Units × days already charged in one billing period of a subscription (the proration's base). */

@@ -1,5 +1,6 @@
 import type { ActorType, DomainEvent, EventType } from '../domain/event.js';
 import type { Page } from './page.js';
+import { insertRows } from './insert-rows.js';
 import { keysetPage } from './keyset-page.js';
 import type { Db, EventsTable } from './tables.js';
 import { enqueueDeliveries } from './webhook-deliveries.js';
@@ -10,25 +11,24 @@ import { enqueueDeliveries } from './webhook-deliveries.js';
  */
 export async function appendEvents(db: Db, events: readonly DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await db
-    .insertInto('events')
-    .values(
-      events.map((e) => ({
-        id: e.id,
-        partner_id: e.partnerId,
-        type: e.type,
-        occurred_at: e.occurredAt.toISOString(),
-        actor_type: e.actor.type,
-        actor_id: e.actor.id,
-        actor_name: e.actor.name,
-        customer_id: e.customerId,
-        subscription_id: e.subscriptionId,
-        order_id: e.orderId,
-        reason: e.reason,
-        data: JSON.stringify(e.data),
-      })),
-    )
-    .execute();
+  await insertRows(
+    db,
+    'events',
+    events.map((e) => ({
+      id: e.id,
+      partner_id: e.partnerId,
+      type: e.type,
+      occurred_at: e.occurredAt.toISOString(),
+      actor_type: e.actor.type,
+      actor_id: e.actor.id,
+      actor_name: e.actor.name,
+      customer_id: e.customerId,
+      subscription_id: e.subscriptionId,
+      order_id: e.orderId,
+      reason: e.reason,
+      data: JSON.stringify(e.data),
+    })),
+  );
   await enqueueDeliveries(db, events);
 }
 

@@ -1,13 +1,13 @@
 import type { BillingCycle, TermDuration } from '../domain/offer.js';
 import type { Order, OrderLineItem } from '../domain/order.js';
+import { insertRows } from './insert-rows.js';
 import { keysetPage } from './keyset-page.js';
 import type { Page } from './page.js';
 import type { Db, OrderLineItemsTable, OrdersTable } from './tables.js';
 
 export async function insertOrder(db: Db, order: Order): Promise<void> {
-  await db
-    .insertInto('orders')
-    .values({
+  await insertRows(db, 'orders', [
+    {
       id: order.id,
       partner_id: order.partnerId,
       customer_id: order.customerId,
@@ -15,30 +15,29 @@ export async function insertOrder(db: Db, order: Order): Promise<void> {
       status: order.status,
       created_at: order.creationDate.toISOString(),
       currency: order.currency,
-    })
-    .execute();
+    },
+  ]);
 }
 
 /** After the order and its subscriptions, which the line items refer to. */
 export async function insertOrderLineItems(db: Db, order: Order): Promise<void> {
-  await db
-    .insertInto('order_line_items')
-    .values(
-      order.lineItems.map((line) => ({
-        order_id: order.id,
-        line_item_number: line.lineItemNumber,
-        partner_id: order.partnerId,
-        offer_id: line.offerId,
-        quantity: line.quantity,
-        term_duration: line.termDuration,
-        friendly_name: line.friendlyName,
-        parent_subscription_id: line.parentSubscriptionId,
-        subscription_id: line.subscriptionId,
-        unit_price: line.unitPrice,
-        amount: line.amount,
-      })),
-    )
-    .execute();
+  await insertRows(
+    db,
+    'order_line_items',
+    order.lineItems.map((line) => ({
+      order_id: order.id,
+      line_item_number: line.lineItemNumber,
+      partner_id: order.partnerId,
+      offer_id: line.offerId,
+      quantity: line.quantity,
+      term_duration: line.termDuration,
+      friendly_name: line.friendlyName,
+      parent_subscription_id: line.parentSubscriptionId,
+      subscription_id: line.subscriptionId,
+      unit_price: line.unitPrice,
+      amount: line.amount,
+    })),
+  );
 }
 
 export async function findOrder(

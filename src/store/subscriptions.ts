@@ -1,13 +1,14 @@
 import type { BillingCycle, TermDuration, UnitType } from '../domain/offer.js';
 import type { Subscription, SubscriptionStatus, SuspensionReason } from '../domain/subscription.js';
 import { dialectOf } from './dialects/dialect-of.js';
+import { insertRows } from './insert-rows.js';
 import { keysetPage } from './keyset-page.js';
 import type { Page } from './page.js';
 import type { Db, SubscriptionsTable } from './tables.js';
 
 export async function insertSubscriptions(db: Db, subscriptions: readonly Subscription[]) {
   if (subscriptions.length === 0) return;
-  await db.insertInto('subscriptions').values(subscriptions.map(toRow)).execute();
+  await insertRows(db, 'subscriptions', subscriptions.map(toRow));
 }
 
 /** Writes the changed subscription; false when its version moved on meanwhile. */

@@ -8,6 +8,7 @@ import type {
 } from '../domain/webhooks/delivery.js';
 import { endpointWants, WEBHOOK_TEST_EVENT } from '../domain/webhooks/endpoint.js';
 import { dialectOf } from './dialects/dialect-of.js';
+import { insertRows } from './insert-rows.js';
 import { keysetPage } from './keyset-page.js';
 import type { Page } from './page.js';
 import type { Db, WebhookAttemptsTable, WebhookDeliveriesTable } from './tables.js';
@@ -37,7 +38,7 @@ export async function enqueueDeliveries(db: Db, events: readonly DomainEvent[]):
       .filter((endpoint) => endpointWants(endpoint, event.type))
       .map((endpoint) => newDelivery(endpoint.id, event)),
   );
-  if (rows.length > 0) await db.insertInto('webhook_deliveries').values(rows).execute();
+  await insertRows(db, 'webhook_deliveries', rows);
 }
 
 /** A delivery of `event` to one endpoint whatever it subscribes to: the test event's. */
