@@ -15,7 +15,8 @@ describe('a lifecycle worker killed mid-pass on sqlite', () => {
   afterAll(() => t.close());
 
   it('loses nothing and repeats nothing', { timeout: 120_000 }, async () => {
-    const { partner, ids } = await seedDueItems(t, 400);
+    // Enough that the kill lands mid-pass: the scheduler commits 50 items at once.
+    const { partner, ids } = await seedDueItems(t, 4000);
     const { path } = t.store.target as { path: string };
     const env = { ...process.env, DATABASE_URL: `sqlite:${path}`, LOG_LEVEL: 'warn' };
 

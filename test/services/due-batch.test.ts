@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/domain/clock.js';
 import { systemActor } from '../../src/domain/event.js';
@@ -8,7 +10,11 @@ import type { AppContext } from '../../src/services/context.js';
 import { createCustomer } from '../../src/services/create-customer.js';
 import { newId } from '../../src/services/ids.js';
 import { offerOf } from '../../src/services/offer-of.js';
-import { emptyCounts, runPartnerDueWork } from '../../src/services/run-due-work.js';
+import {
+  emptyCounts,
+  runPartnerDueWork,
+  type DueWorkCounts,
+} from '../../src/services/run-due-work.js';
 import { processDueSubscription } from '../../src/services/subscriptions/process-due-subscription.js';
 import { processDueBatch } from '../../src/services/subscriptions/process-due-batch.js';
 import { dueCandidates, subscriptionsWithIds } from '../../src/store/due-subscriptions.js';
@@ -18,11 +24,13 @@ import { findSubscriptionById, insertSubscriptions } from '../../src/store/subsc
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { newCustomerBody } from '../helpers/customers.js';
 import { subscriptionFixture } from '../helpers/subscriptions.js';
-import { DIALECTS } from '../helpers/stores.js';
+import { DIALECTS, openTestStore } from '../helpers/stores.js';
 
 // Sandbox partners at their own clock in 2020: no other test's data is due for them.
 const CREATED = new Date('2020-01-01T00:00:00.000Z');
 const NOW = new Date('2020-06-01T00:00:00.000Z');
+const WORKER_ITEMS = 1_000;
+const run = promisify(execFile);
 
 describe.each(DIALECTS)('the scheduler in batches on %s', (dialect) => {
   let t: TestApp;
@@ -72,6 +80,24 @@ describe.each(DIALECTS)('the scheduler in batches on %s', (dialect) => {
     expect(batch.changed).toHaveLength(deprovisioned + 2);
   });
 
+  it('does each item once with three workers at once', { timeout: 120_000 }, async () => {
+    const { partnerId, ids } = await seed(t, (sub) =>
+      Array.from({ length: WORKER_ITEMS }, (_, n) => sub(n)),
+    );
+    const runs = await Promise.all([1, 2, 3].map(() => worker(t, partnerId)));
+    // A SQLite worker process also does what earlier tests here left due for other partners.
+    const processed = runs.reduce((sum, counts) => sum + counts.deprovisioned, 0);
+    if (dialect === 'postgres') expect(processed).toBe(ids.length);
+    const events = await t.store.db
+      .selectFrom('events')
+      .select('subscription_id')
+      .where('partner_id', '=', partnerId)
+      .where('type', '=', 'subscription.deprovisioned')
+      .execute();
+    expect(events).toHaveLength(ids.length);
+    expect(new Set(events.map((e) => e.subscription_id))).toEqual(new Set(ids));
+  });
+
   it('does the others when one item fails', async () => {
     const { partnerId, ids } = await seedMix(t);
     const broken = ids[2] ?? '';
@@ -94,6 +120,25 @@ describe.each(DIALECTS)('the scheduler in batches on %s', (dialect) => {
     expect((await findSubscriptionById(t.store.db, broken))?.status).toBe('suspended');
   });
 });
+
+/**
+ * A worker of its own: on PostgreSQL a pass on a connection pool of its own, on SQLite (whose
+ * writers are processes) a `psc worker --once` process, which also does the sandbox partners.
+ */
+async function worker(t: TestApp, partnerId: string): Promise<DueWorkCounts> {
+  if (t.store.target.dialect === 'sqlite') {
+    const { stdout } = await run(process.execPath, ['bin/psc.js', 'worker', '--once'], {
+      env: { ...process.env, DATABASE_URL: `sqlite:${t.store.target.path}`, LOG_LEVEL: 'warn' },
+    });
+    return JSON.parse(stdout) as DueWorkCounts;
+  }
+  const store = await openTestStore('postgres', t.store);
+  try {
+    return await runPartnerDueWork({ ...t.ctx, db: store.db }, partnerId);
+  } finally {
+    await store.close();
+  }
+}
 
 /** Locks the row in a transaction of another connection, until the returned function is called. */
 async function holdRow(t: TestApp, id: string): Promise<() => Promise<void>> {
@@ -119,6 +164,34 @@ async function holdRow(t: TestApp, id: string): Promise<() => Promise<void>> {
  * base with its add-on, and an annual term owing three monthly periods.
  */
 async function seedMix(t: TestApp) {
+  return seed(t, (sub) => {
+    const warnAt = new Date('2020-06-04T00:00:00.000Z');
+    const base = sub(8, active('2020-05-01', '2020-05-31'));
+    return [
+      ...[0, 1, 2, 3].map((n) => sub(n)),
+      sub(4, { nextChargeDate: '2020-02-01' }),
+      sub(5, { nextChargeDate: '2020-03-01' }),
+      sub(6, { expiresAt: warnAt }),
+      sub(7, { expiresAt: warnAt }),
+      base,
+      sub(9, {
+        ...active('2020-05-01', '2020-05-31'),
+        offerId: 'mail-extra-storage',
+        parentSubscriptionId: base.id,
+      }),
+      sub(10, {
+        ...active('2020-01-01', '2020-12-31'),
+        termDuration: 'P1Y',
+        nextChargeDate: '2020-04-01',
+      }),
+    ];
+  });
+}
+
+type Row = (n: number, changes?: Partial<Subscription>) => Subscription;
+
+/** A sandbox partner at NOW, one customer and one order, with the subscriptions `rows` makes. */
+async function seed(t: TestApp, rows: (sub: Row) => Subscription[]) {
   const { partner } = await t.newPartner({ isSandbox: true });
   await setSandboxNow(t.store.db, partner.id, NOW);
   const customer = await createCustomer(
@@ -139,32 +212,14 @@ async function seedMix(t: TestApp) {
     currency: 'USD',
     lineItems: [],
   });
-  const sub = (n: number, changes: Partial<Subscription> = {}): Subscription => ({
+  const made = rows((n, changes = {}) => ({
     ...suspended(partner.id, customer.id, orderId, n),
     ...changes,
-  });
-  const warnAt = new Date('2020-06-04T00:00:00.000Z');
-  const base = sub(8, active('2020-05-01', '2020-05-31'));
-  const rows = [
-    ...[0, 1, 2, 3].map((n) => sub(n)),
-    sub(4, { nextChargeDate: '2020-02-01' }),
-    sub(5, { nextChargeDate: '2020-03-01' }),
-    sub(6, { expiresAt: warnAt }),
-    sub(7, { expiresAt: warnAt }),
-    base,
-    sub(9, {
-      ...active('2020-05-01', '2020-05-31'),
-      offerId: 'mail-extra-storage',
-      parentSubscriptionId: base.id,
-    }),
-    sub(10, {
-      ...active('2020-01-01', '2020-12-31'),
-      termDuration: 'P1Y',
-      nextChargeDate: '2020-04-01',
-    }),
-  ];
-  await insertSubscriptions(t.store.db, rows);
-  return { partnerId: partner.id, ids: rows.map((row) => row.id) };
+  }));
+  for (let start = 0; start < made.length; start += 500) {
+    await insertSubscriptions(t.store.db, made.slice(start, start + 500));
+  }
+  return { partnerId: partner.id, ids: made.map((row) => row.id) };
 }
 
 function active(effectiveStartDate: string, commitmentEndDate: string): Partial<Subscription> {

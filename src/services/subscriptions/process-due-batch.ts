@@ -28,7 +28,7 @@ export interface DueBatch {
  * decided by the domain under that lock, and the changes are written together.
  *
  * Only work that needs nothing beyond the row itself is done here: a deletion after retention, a
- * warning, anything before the term's end, and without charges. An item at its term's end (a
+ * warning, anything before an active term's end, and without charges. An item at its term's end (a
  * renewal reprices from the customer's price book and takes its add-ons along; an expiry takes
  * them too) and an item whose change writes charges (into its customer's invoice, a row shared
  * with other items and locked while written) are deferred: each gets its own transaction, as
@@ -88,12 +88,12 @@ async function claimAndWrite(
 }
 
 /**
- * The item's due change when the row alone decides it: before its term's end neither the base,
- * the add-ons nor a new price play a part. 'defer' otherwise, and when deciding fails (an offer
- * gone from the catalog), so that the item fails alone.
+ * The item's due change when the row alone decides it: neither the base, the add-ons nor a new
+ * price play a part unless an active term has ended (a suspended one is only ever deleted). 'defer'
+ * otherwise, and when deciding fails (an offer gone from the catalog), so that the item fails alone.
  */
 function decideAlone(ctx: AppContext, sub: Subscription, now: Date): Change | null | 'defer' {
-  if (now.getTime() >= termEndsAt(sub).getTime()) return 'defer';
+  if (sub.status === 'active' && now.getTime() >= termEndsAt(sub).getTime()) return 'defer';
   try {
     const change = dueChange(sub, { offer: offerOf(ctx, sub), base: undefined, addOns: [], now });
     return change && change.followers.length > 0 ? 'defer' : change;
