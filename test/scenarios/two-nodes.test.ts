@@ -58,7 +58,10 @@ describe('two nodes and a psc worker on one PostgreSQL database', () => {
         onNode(i, `/v1/customers/${customer}/orders`, post(order)),
       ),
     );
-    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(
+      answers.filter((a) => a.status === 201),
+      JSON.stringify(answers),
+    ).toHaveLength(1);
     for (const refused of answers.filter((a) => a.status !== 201)) {
       expect(refused.status, JSON.stringify(refused.body)).toBe(409);
       expect(refused.body.errors).toEqual([expect.objectContaining({ code: 'limit_reached' })]);
@@ -83,7 +86,7 @@ describe('two nodes and a psc worker on one PostgreSQL database', () => {
       );
       const won = answers.filter((a) => a.status === 200);
       const lost = answers.filter((a) => a.status !== 200);
-      expect(won).toHaveLength(1);
+      expect(won, JSON.stringify(answers)).toHaveLength(1);
       expect(lost.map((a) => [a.status, a.body.code])).toEqual([[412, 'etag_mismatch']]);
       const after = await onNode(round + 1, url, {});
       expect(after.body.quantity).toBe(won[0]?.body.quantity);
@@ -101,7 +104,7 @@ describe('two nodes and a psc worker on one PostgreSQL database', () => {
       ),
     );
     const created = answers.filter((a) => a.status === 201);
-    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(created.length, JSON.stringify(answers)).toBeGreaterThanOrEqual(1);
     // Both answered with the order (one of them replayed), or the later one was refused while
     // the first still ran.
     for (const other of answers.filter((a) => a.status !== 201)) {
@@ -119,7 +122,7 @@ describe('two nodes and a psc worker on one PostgreSQL database', () => {
       `/v1/customers/${customer}/orders`,
       post(order, { 'idempotency-key': key }),
     );
-    expect(retry.status).toBe(201);
+    expect(retry.status, JSON.stringify(retry.body)).toBe(201);
     expect(retry.body).toEqual(created[0]?.body);
   });
 
@@ -132,7 +135,7 @@ describe('two nodes and a psc worker on one PostgreSQL database', () => {
       url,
       patch({ status: 'suspended', suspensionReason: 'nonpayment' }),
     );
-    expect(suspended.status).toBe(200);
+    expect(suspended.status, JSON.stringify(suspended.body)).toBe(200);
     // Its retention ended a minute ago: due now, for the worker (the nodes run no scheduler).
     await database.query(
       "update subscriptions set expires_at = now() - interval '1 minute' where id = $1",
@@ -147,7 +150,7 @@ describe('two nodes and a psc worker on one PostgreSQL database', () => {
         `/v1/customers/${others}/orders`,
         post({ billingCycle: 'monthly', lineItems: [{ offerId: 'mail-basic', quantity: 1 }] }),
       );
-      expect(order.status).toBe(201);
+      expect(order.status, JSON.stringify(order.body)).toBe(201);
       status = String((await onNode(i + 1, url, {})).body.status);
       await sleep(50);
     }
