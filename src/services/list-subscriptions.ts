@@ -22,7 +22,14 @@ export async function listSubscriptions(
   const customer = await getCustomer(ctx, customerId);
   const page = await querySubscriptions(ctx.db, ctx.partner.id, customerId, query);
   if (!page) throw invalidCursor();
-  const items = await withActions(ctx, page.items, { customers: [customer] });
+  const items = await withActions(
+    ctx,
+    page.items.map((item) => item.subscription),
+    {
+      customers: [customer],
+      assignedLicenses: new Map(page.items.map((i) => [i.subscription.id, i.assignedLicenses])),
+    },
+  );
   return { items, nextCursor: page.nextCursor };
 }
 

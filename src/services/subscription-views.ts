@@ -22,13 +22,13 @@ export interface SubscriptionView {
 /**
  * Subscriptions with their actions, assigned licenses and suspension preview; the bases of
  * add-ons are read in one query, the assigned counts in another, and the customers in a third
- * (none when the caller has read them already: `customers`). What depends only on the offer and
+ * (neither when the caller has read them already: `known`). What depends only on the offer and
  * the customer is worked out once per page, not once per row.
  */
 export async function withActions(
   ctx: CallerContext,
   subscriptions: readonly Subscription[],
-  known: { customers?: readonly Customer[] } = {},
+  known: { customers?: readonly Customer[]; assignedLicenses?: ReadonlyMap<string, number> } = {},
 ): Promise<SubscriptionView[]> {
   const parents = new Map(subscriptions.map((s) => [s.id, s]));
   const missingParents = [
@@ -37,11 +37,13 @@ export async function withActions(
   for (const parent of await subscriptionsByIds(ctx.db, ctx.partner.id, missingParents)) {
     parents.set(parent.id, parent);
   }
-  const assigned = await assignedCounts(
-    ctx.db,
-    ctx.partner.id,
-    subscriptions.map((s) => s.id),
-  );
+  const assigned =
+    known.assignedLicenses ??
+    (await assignedCounts(
+      ctx.db,
+      ctx.partner.id,
+      subscriptions.map((s) => s.id),
+    ));
   const customers = await customersOf(ctx, subscriptions, known.customers ?? []);
   const now = ctx.clock.now();
   const hasAddOnOffers = new Map<string, boolean>();

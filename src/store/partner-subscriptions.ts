@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Subscription, SubscriptionStatus } from '../domain/subscription.js';
 import { isCalendarDateText, isInstantText } from '../domain/text-formats.js';
+import { assignedLicenseCount, type ListedSubscription } from './assigned-license-count.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { toSubscription } from './subscriptions.js';
 import type { Db, SubscriptionsTable } from './tables.js';
@@ -58,7 +59,11 @@ const SORT_KEYS: Record<
   quantity: { ref: 's.quantity', kind: 'integer', nullable: false, value: (row) => row.quantity },
 };
 
-type Row = SubscriptionsTable & { customer_name: string; customer_name_key: string };
+type Row = SubscriptionsTable & {
+  customer_name: string;
+  customer_name_key: string;
+  assigned_licenses: number;
+};
 
 export interface PartnerSubscriptionQuery {
   statuses?: readonly SubscriptionStatus[];
@@ -80,8 +85,7 @@ export interface PartnerSubscriptionQuery {
   cursor?: string;
 }
 
-export interface PartnerSubscriptionRow {
-  subscription: Subscription;
+export interface PartnerSubscriptionRow extends ListedSubscription<Subscription> {
   customerName: string;
 }
 
@@ -123,6 +127,7 @@ export async function listPartnerSubscriptions(
     .crossJoin('customers as c')
     .selectAll('s')
     .select(['c.company_name as customer_name', 'c.company_name_key as customer_name_key'])
+    .select(assignedLicenseCount('s').as('assigned_licenses'))
     .whereRef('s.id', '=', 'page.id')
     .whereRef('c.id', '=', 's.customer_id')
     .orderBy(order)
@@ -137,6 +142,7 @@ export async function listPartnerSubscriptions(
     items: shown.map((row) => ({
       subscription: toSubscription(row),
       customerName: row.customer_name,
+      assignedLicenses: row.assigned_licenses,
     })),
     nextCursor,
   };

@@ -1,5 +1,6 @@
 import type { BillingCycle, TermDuration, UnitType } from '../domain/offer.js';
 import type { Subscription, SubscriptionStatus, SuspensionReason } from '../domain/subscription.js';
+import { assignedLicenseCount, type ListedSubscription } from './assigned-license-count.js';
 import { dialectOf } from './dialects/dialect-of.js';
 import { insertRows } from './insert-rows.js';
 import { keysetPage } from './keyset-page.js';
@@ -138,22 +139,34 @@ export interface SubscriptionListQuery {
   cursor?: string;
 }
 
-/** A customer's subscriptions, oldest first. Null when the cursor is not one this list gave. */
+/**
+ * A customer's subscriptions, oldest first, each with its assigned licenses. Null when the cursor
+ * is not one this list gave.
+ */
 export async function listSubscriptions(
   db: Db,
   partnerId: string,
   customerId: string,
   query: SubscriptionListQuery,
-): Promise<Page<Subscription> | null> {
+): Promise<Page<ListedSubscription<Subscription>> | null> {
   let select = db
     .selectFrom('subscriptions')
     .selectAll()
+    .select(assignedLicenseCount('subscriptions').as('assigned_licenses'))
     .where('partner_id', '=', partnerId)
     .where('customer_id', '=', customerId);
   if (query.status !== undefined) select = select.where('status', '=', query.status);
   if (query.offerId !== undefined) select = select.where('offer_id', '=', query.offerId);
   const page = await keysetPage(select, { column: 'id', holds: 'uuid' }, query);
-  return page && { items: page.rows.map(toSubscription), nextCursor: page.nextCursor };
+  return (
+    page && {
+      items: page.rows.map((row) => ({
+        subscription: toSubscription(row),
+        assignedLicenses: row.assigned_licenses,
+      })),
+      nextCursor: page.nextCursor,
+    }
+  );
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;

@@ -217,6 +217,8 @@ describe.each(DIALECTS)('customer users, licenses and the entitlement check on %
       expect((await s.api.get(sub)).json()).toMatchObject({ quantity: 2, assignedLicenses: 2 });
       const listed = (await s.api.get(`${s.base}/subscriptions`)).json().items;
       expect(listed).toEqual([expect.objectContaining({ id: subId, assignedLicenses: 2 })]);
+      const across = (await s.api.get(`/v1/subscriptions?customerId=${s.customer.id}`)).json();
+      expect(across.items).toEqual([expect.objectContaining({ id: subId, assignedLicenses: 2 })]);
       const holders = (await s.api.get(`${sub}/licenses`)).json();
       expect(holders.items.map((l: { userId: string }) => l.userId).sort()).toEqual(
         [a.id, b.id].sort(),

@@ -29,6 +29,7 @@ export async function listPartnerSubscriptions(
   const views = await withActions(
     ctx,
     page.items.map((item) => item.subscription),
+    { assignedLicenses: new Map(page.items.map((i) => [i.subscription.id, i.assignedLicenses])) },
   );
   return {
     items: views.map((view) => ({
