@@ -101,28 +101,49 @@ export async function listPartnerSubscriptions(
 ): Promise<{ items: PartnerSubscriptionRow[]; nextCursor: string | null } | null> {
   const key = SORT_KEYS[query.sort];
   const sortName = `${query.descending ? '-' : ''}${query.sort}`;
-  let page = joined(db, query.sort)
+  let after: { value: string | null; id: string } | undefined;
+  if (query.cursor !== undefined) {
+    after = decodeAfter(query.cursor, sortName, key) ?? undefined;
+    if (!after) return null;
+  }
+  const matching = joined(db, query.sort)
     .select('s.id')
     .whereRef('c.id', '=', 's.customer_id')
     .whereRef('c.partner_id', '=', 's.partner_id')
     .where('s.partner_id', '=', partnerId)
     .where((eb) => eb.and(filtersOf(query)));
-  if (query.cursor !== undefined) {
-    const after = decodeAfter(query.cursor, sortName, key);
-    if (!after) return null;
-    page = page.where(pastCursor(key.ref, after, query.descending));
+  const column = sql.ref(key.ref);
+  const size = query.limit + 1;
+  /** One run of the list in the index's order: the rows with a value, or those without. */
+  const run = (withValue: boolean) => {
+    const own = matching.where(
+      sql<SqlBool>`${column} ${sql.raw(withValue ? 'is not' : 'is')} null`,
+    );
+    const rest =
+      after && (after.value === null) !== withValue
+        ? own.where(pastCursor(key.ref, after, query.descending))
+        : own;
+    return rest.orderBy(runOrder(withValue ? key.ref : undefined, query.descending)).limit(size);
+  };
+  let ids;
+  if (!key.nullable) {
+    const rest = after ? matching.where(pastCursor(key.ref, after, query.descending)) : matching;
+    ids = rest.orderBy(runOrder(key.ref, query.descending)).limit(size);
+  } else if (after?.value === null) {
+    ids = run(false);
+  } else {
+    // Nulls last: the rows with a value in the index's order, then those without in id order;
+    // one `order by` over both would sort every row of the partner.
+    ids = db
+      .selectFrom(run(true).as('valued'))
+      .select('valued.id')
+      .unionAll(db.selectFrom(run(false).as('unvalued')).select('unvalued.id'));
   }
-  const order = orderOf(key, query.descending);
   // The page's ids first, sorted as narrow rows (from the indexes alone where they hold every
   // column the query needs), then only those rows read whole: sorting whole rows cost SQLite
   // twice as much when the first customer by name has a thousand subscriptions.
   const rows = (await db
-    .selectFrom(
-      page
-        .orderBy(order)
-        .limit(query.limit + 1)
-        .as('page'),
-    )
+    .selectFrom(ids.as('page'))
     .crossJoin('subscriptions as s')
     .crossJoin('customers as c')
     .selectAll('s')
@@ -130,7 +151,8 @@ export async function listPartnerSubscriptions(
     .select(assignedLicenseCount('s').as('assigned_licenses'))
     .whereRef('s.id', '=', 'page.id')
     .whereRef('c.id', '=', 's.customer_id')
-    .orderBy(order)
+    .orderBy(orderOf(key, query.descending))
+    .limit(size)
     .execute()) as Row[];
   const shown = rows.slice(0, query.limit);
   const last = shown.at(-1);
@@ -158,6 +180,15 @@ function orderOf(key: { ref: string; nullable: boolean }, descending: boolean) {
   return sql.join([
     ...(key.nullable ? [sql`case when ${sql.ref(key.ref)} is null then 1 else 0 end`] : []),
     sql`${sql.ref(key.ref)} ${direction}`,
+    sql`s.id ${direction}`,
+  ]);
+}
+
+/** One run's order: by the key (none for the run of nulls), ties by id. */
+function runOrder(ref: string | undefined, descending: boolean) {
+  const direction = sql.raw(descending ? 'desc' : 'asc');
+  return sql.join([
+    ...(ref === undefined ? [] : [sql`${sql.ref(ref)} ${direction}`]),
     sql`s.id ${direction}`,
   ]);
 }
@@ -218,20 +249,18 @@ function filtersOf(query: PartnerSubscriptionQuery): Expression<SqlBool>[] {
   return filters;
 }
 
-/** The rows after (value, id) in the list's order, where a null value sorts after every other. */
+/**
+ * Within one run (the rows with a value, or those without), the rows after the cursor's: a row
+ * value comparison, which both databases read as a range of the (key, id) index.
+ */
 function pastCursor(
   ref: string,
   after: { value: string | null; id: string },
   descending: boolean,
 ): Expression<SqlBool> {
   const beyond = sql.raw(descending ? '<' : '>');
-  const column = sql.ref(ref);
-  if (after.value === null) {
-    return sql<SqlBool>`(${column} is null and s.id ${beyond} ${after.id})`;
-  }
-  return sql<SqlBool>`(${column} ${beyond} ${after.value}
-    or (${column} = ${after.value} and s.id ${beyond} ${after.id})
-    or ${column} is null)`;
+  if (after.value === null) return sql<SqlBool>`s.id ${beyond} ${after.id}`;
+  return sql<SqlBool>`(${sql.ref(ref)}, s.id) ${beyond} (${after.value}, ${after.id})`;
 }
 
 /**

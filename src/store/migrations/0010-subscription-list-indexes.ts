@@ -3,12 +3,14 @@ import type { Kysely, Migration } from 'kysely';
 /**
  * The partner-wide subscription list reads a page in the order of a subscription's column, ties
  * by id: with an index in that order (either direction) a page reads its rows and stops, instead
- * of sorting every subscription of the partner. The nullable columns (trial end, expiry) sort
- * their nulls last, which no index serves on both databases, so they have none.
+ * of sorting every subscription of the partner. A nullable column's page reads its rows with a
+ * value from the index, then its nulls (one equality range of the same index, in id order).
  */
 const SORTED_COLUMNS = {
   subscriptions_partner_offer_name: 'offer_name',
   subscriptions_partner_commitment_end: 'commitment_end_date',
+  subscriptions_partner_trial_end: 'trial_end_date',
+  subscriptions_partner_expires: 'expires_at',
   subscriptions_partner_creation: 'creation_date',
   subscriptions_partner_quantity: 'quantity',
 } as const;
