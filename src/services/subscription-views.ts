@@ -28,7 +28,10 @@ export interface SubscriptionView {
 export async function withActions(
   ctx: CallerContext,
   subscriptions: readonly Subscription[],
-  known: { customers?: readonly Customer[]; assignedLicenses?: ReadonlyMap<string, number> } = {},
+  known: {
+    customers?: readonly PreviewedCustomer[];
+    assignedLicenses?: ReadonlyMap<string, number>;
+  } = {},
 ): Promise<SubscriptionView[]> {
   const parents = new Map(subscriptions.map((s) => [s.id, s]));
   const missingParents = [
@@ -77,13 +80,21 @@ export async function withActions(
   });
 }
 
+/** What a suspension preview needs of a customer: a list that joined its customers has it. */
+export type PreviewedCustomer = Pick<
+  Customer,
+  'id' | 'accountOpenedAt' | 'firstBillingPeriodStart'
+>;
+
 /** The customers of the subscriptions, reading only those not given. */
 async function customersOf(
   ctx: CallerContext,
   subscriptions: readonly Subscription[],
-  given: readonly Customer[],
-): Promise<Map<string, Customer>> {
-  const customers = new Map(given.map((customer) => [customer.id, customer]));
+  given: readonly PreviewedCustomer[],
+): Promise<Map<string, PreviewedCustomer>> {
+  const customers = new Map<string, PreviewedCustomer>(
+    given.map((customer) => [customer.id, customer]),
+  );
   const missing = [...new Set(subscriptions.map((s) => s.customerId))].filter(
     (id) => !customers.has(id),
   );

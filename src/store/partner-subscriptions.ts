@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Customer } from '../domain/customer.js';
 import type { Subscription, SubscriptionStatus } from '../domain/subscription.js';
 import { isCalendarDateText, isInstantText } from '../domain/text-formats.js';
 import { assignedLicenseCount, type ListedSubscription } from './assigned-license-count.js';
@@ -62,6 +63,8 @@ const SORT_KEYS: Record<
 type Row = SubscriptionsTable & {
   customer_name: string;
   customer_name_key: string;
+  customer_account_opened_at: string;
+  customer_first_billing_period_start: string;
   assigned_licenses: number;
 };
 
@@ -87,6 +90,8 @@ export interface PartnerSubscriptionQuery {
 
 export interface PartnerSubscriptionRow extends ListedSubscription<Subscription> {
   customerName: string;
+  /** What a suspension preview needs of the customer, from the same statement. */
+  customer: Pick<Customer, 'id' | 'accountOpenedAt' | 'firstBillingPeriodStart'>;
 }
 
 /**
@@ -147,7 +152,12 @@ export async function listPartnerSubscriptions(
     .crossJoin('subscriptions as s')
     .crossJoin('customers as c')
     .selectAll('s')
-    .select(['c.company_name as customer_name', 'c.company_name_key as customer_name_key'])
+    .select([
+      'c.company_name as customer_name',
+      'c.company_name_key as customer_name_key',
+      'c.account_opened_at as customer_account_opened_at',
+      'c.first_billing_period_start as customer_first_billing_period_start',
+    ])
     .select(assignedLicenseCount('s').as('assigned_licenses'))
     .whereRef('s.id', '=', 'page.id')
     .whereRef('c.id', '=', 's.customer_id')
@@ -164,6 +174,11 @@ export async function listPartnerSubscriptions(
     items: shown.map((row) => ({
       subscription: toSubscription(row),
       customerName: row.customer_name,
+      customer: {
+        id: row.customer_id,
+        accountOpenedAt: new Date(row.customer_account_opened_at),
+        firstBillingPeriodStart: row.customer_first_billing_period_start,
+      },
       assignedLicenses: row.assigned_licenses,
     })),
     nextCursor,

@@ -29,7 +29,10 @@ export async function listPartnerSubscriptions(
   const views = await withActions(
     ctx,
     page.items.map((item) => item.subscription),
-    { assignedLicenses: new Map(page.items.map((i) => [i.subscription.id, i.assignedLicenses])) },
+    {
+      customers: page.items.map((item) => item.customer),
+      assignedLicenses: new Map(page.items.map((i) => [i.subscription.id, i.assignedLicenses])),
+    },
   );
   return {
     items: views.map((view) => ({
