@@ -59,7 +59,7 @@ export async function applyChanges(
     const version = before.version + (visible ? 1 : 0);
     const nextChargeDate = entry ? entry.nextChargeDate : next.nextChargeDate;
     const row = { ...next, nextChargeDate, version };
-    if (!(await updateSubscription(trx, row, before.version))) {
+    if (!(await updateSubscription(trx, row, before.version, before))) {
       throw new DomainError(
         'etag_mismatch',
         `Subscription ${before.id} changed meanwhile; read it again and retry.`,
