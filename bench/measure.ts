@@ -10,8 +10,11 @@ export interface Measurement extends LoadResult {
   databaseCpuMs?: number;
 }
 
-/** CPU seconds used so far by something beside the server process (a database's backends). */
-export type CpuMeter = () => Promise<number>;
+/**
+ * Starts counting the CPU time of something beside the server process (a database's backends);
+ * the function it gives back tells the seconds used since.
+ */
+export type CpuMeter = () => Promise<() => Promise<number>>;
 
 /**
  * The order load: `POST /v1/customers/{id}/orders` with two line items, each request for the next
@@ -62,12 +65,11 @@ export async function warmThenMeasure(
   database?: CpuMeter,
 ): Promise<Measurement> {
   await runLoad(target, { ...spec, seconds: BENCH.warmupSeconds });
-  const databaseBefore = await database?.();
+  const databaseSince = await database?.();
   const cpuBefore = server.cpuSeconds();
   const result = await runLoad(target, spec);
   const cpuSeconds = server.cpuSeconds() - cpuBefore;
-  const databaseSeconds =
-    database && databaseBefore !== undefined ? (await database()) - databaseBefore : undefined;
+  const databaseSeconds = await databaseSince?.();
   if (result.succeeded === 0) {
     throw new Error(
       `${spec.method} answered no ${spec.expectedStatus} at all: ${JSON.stringify(result.otherStatuses)}, ${result.errors} connection errors`,

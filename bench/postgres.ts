@@ -42,17 +42,28 @@ export async function describeServer(serverUrl: string): Promise<string> {
 }
 
 /**
- * CPU seconds that the server processes serving `databaseUrl`'s database (its backends) have used
- * so far, read from /proc: NaN when the server is not on this machine. Connections that closed
- * since are not counted, nor shared work (WAL writer, checkpointer); the pools keep theirs open.
+ * Counts the CPU time of the server processes serving `databaseUrl`'s database (its backends),
+ * read from /proc: NaN when the server is not on this machine. Each backend counts from the start
+ * or from when it connected; one that disconnects meanwhile is not counted, nor is shared work
+ * (WAL writer, checkpointer).
  */
 export function backendsCpu(databaseUrl: string): CpuMeter {
-  return async () => {
+  const snapshot = async () => {
     const backends = await onServer<{ pid: number }>(
       databaseUrl,
       'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
     );
-    return backends.reduce((sum, { pid }) => sum + (isPostgres(pid) ? cpuSecondsOf(pid) : NaN), 0);
+    return new Map(
+      backends.map(({ pid }) => [pid, isPostgres(pid) ? cpuSecondsOf(pid) : Number.NaN]),
+    );
+  };
+  return async () => {
+    const before = await snapshot();
+    return async () => {
+      let seconds = 0;
+      for (const [pid, cpu] of await snapshot()) seconds += cpu - (before.get(pid) ?? 0);
+      return seconds;
+    };
   };
 }
 
