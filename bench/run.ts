@@ -20,6 +20,10 @@ const SCHEDULER_ITEMS = Number(process.env.PSC_BENCH_SCHEDULER_ITEMS ?? 20_000);
 const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 /** PSC_BENCH_DATABASES=sqlite or =postgres runs one of them; both by default. */
 const DATABASES = (process.env.PSC_BENCH_DATABASES ?? 'sqlite,postgres').split(',');
+if (DATABASES.some((name) => name !== 'sqlite' && name !== 'postgres')) {
+  process.stderr.write('bench: PSC_BENCH_DATABASES takes sqlite, postgres or sqlite,postgres\n');
+  process.exit(2);
+}
 
 const cleanup = cleanupOnExit();
 
