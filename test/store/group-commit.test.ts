@@ -1,10 +1,12 @@
-import { fdatasync, mkdtempSync } from 'node:fs';
+import { fdatasync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/db.js';
 import { GroupCommitSqliteDialect } from '../../src/store/dialects/sqlite-driver.js';
+import { WalCheckpointer } from '../../src/store/dialects/wal-checkpointer.js';
 import { WalSync, WalSyncError } from '../../src/store/dialects/wal-sync.js';
 
 interface Rows {
@@ -55,7 +57,12 @@ describe('group commit on SQLite', () => {
     database.pragma('synchronous = NORMAL');
     sync = heldSync();
     db = new Kysely<Rows>({
-      dialect: new GroupCommitSqliteDialect(database, new WalSync(`${path}-wal`, sync.syncFile)),
+      dialect: new GroupCommitSqliteDialect(database, {
+        sync: new WalSync(`${path}-wal`, sync.syncFile),
+        checkpointer: new WalCheckpointer(path, (message) => {
+          throw new Error(message);
+        }),
+      }),
     });
     const created = sql`create table t (n integer not null)`.execute(db);
     await settle();
@@ -132,5 +139,29 @@ describe('group commit on SQLite', () => {
     await expect(failing.sync()).rejects.toBeInstanceOf(WalSyncError);
     await expect(failing.sync()).rejects.toThrow(/could not be synced.*restart the server/);
     failing.close();
+  });
+});
+
+describe('the checkpointer thread', () => {
+  it('copies the WAL into the database file while the server connection only commits', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'psc-checkpoint-')), 'psc.sqlite');
+    const store = openStore({ dialect: 'sqlite', path });
+    try {
+      await sql`create table t (n integer not null, filler text not null)`.execute(store.db);
+      const sizeBefore = statSync(path).size;
+      for (let n = 0; n < 250; n += 1) {
+        await sql`insert into t (n, filler) values (${n}, ${'x'.repeat(4000)})`.execute(store.db);
+      }
+      // Checkpoints every 100 commits: the first 200 rows reach the database file.
+      const copied = sizeBefore + 200 * 4000;
+      let size = statSync(path).size;
+      for (let i = 0; i < 100 && size < copied; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        size = statSync(path).size;
+      }
+      expect(size).toBeGreaterThanOrEqual(copied);
+    } finally {
+      await store.close();
+    }
   });
 });

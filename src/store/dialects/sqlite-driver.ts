@@ -9,15 +9,22 @@ import {
 } from 'kysely';
 import { FifoLock } from './fifo-lock.js';
 import { StatementCache } from './sqlite-statement-cache.js';
+import type { WalCheckpointer } from './wal-checkpointer.js';
 import type { WalSync } from './wal-sync.js';
+
+/** How a database in WAL mode gets its commits durable and its WAL back into the database. */
+export interface WalDurability {
+  sync: WalSync;
+  checkpointer: WalCheckpointer;
+}
 
 /** Kysely's SQLite dialect on one better-sqlite3 connection, with the driver below. */
 export class GroupCommitSqliteDialect extends SqliteDialect {
   readonly #driver: GroupCommitSqliteDriver;
 
-  constructor(database: BetterSqlite3.Database, walSync: WalSync | undefined) {
+  constructor(database: BetterSqlite3.Database, wal: WalDurability | undefined) {
     super({ database });
-    this.#driver = new GroupCommitSqliteDriver(database, walSync);
+    this.#driver = new GroupCommitSqliteDriver(database, wal);
   }
 
   override createDriver(): Driver {
@@ -38,11 +45,11 @@ export class GroupCommitSqliteDriver implements Driver {
   readonly #database: BetterSqlite3.Database;
   readonly #connection: SqliteConnection;
   readonly #lock = new FifoLock();
-  readonly #walSync: WalSync | undefined;
+  readonly #wal: WalDurability | undefined;
 
-  constructor(database: BetterSqlite3.Database, walSync: WalSync | undefined) {
+  constructor(database: BetterSqlite3.Database, wal: WalDurability | undefined) {
     this.#database = database;
-    this.#walSync = walSync;
+    this.#wal = wal;
     this.#connection = new SqliteConnection(database);
   }
 
@@ -71,13 +78,16 @@ export class GroupCommitSqliteDriver implements Driver {
   async releaseConnection(): Promise<void> {
     const committed = this.#connection.takeCommitted();
     this.#lock.release();
-    if (committed && this.#walSync) await this.#walSync.sync();
+    if (!committed || !this.#wal) return;
+    this.#wal.checkpointer.committed();
+    await this.#wal.sync.sync();
   }
 
-  destroy(): Promise<void> {
-    this.#walSync?.close();
+  async destroy(): Promise<void> {
+    // The checkpointer's connection first: the last one to close checkpoints and removes the WAL.
+    await this.#wal?.checkpointer.close();
+    this.#wal?.sync.close();
     this.#database.close();
-    return Promise.resolve();
   }
 }
 

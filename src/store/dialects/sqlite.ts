@@ -5,11 +5,18 @@ import { Kysely } from 'kysely';
 import type { DatabaseTarget } from '../database-url.js';
 import type { Database } from '../tables.js';
 import { rememberDialect } from './dialect-of.js';
-import { GroupCommitSqliteDialect } from './sqlite-driver.js';
+import { GroupCommitSqliteDialect, type WalDurability } from './sqlite-driver.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 import type { StoreDialect } from './store-dialect.js';
 import { WalSync } from './wal-sync.js';
 
 type SqliteTarget = Extract<DatabaseTarget, { dialect: 'sqlite' }>;
+
+/**
+ * WAL pages after which the server's connection checkpoints by itself, in the event loop: only
+ * when the checkpointer thread has fallen this far behind (SQLite's default is 1,000).
+ */
+const OWN_CHECKPOINT_PAGES = 20_000;
 
 const UNIQUE_VIOLATIONS = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
 
@@ -43,14 +50,22 @@ function connect(path: string) {
 /**
  * Commits are durable before they are acknowledged, also across power loss. In WAL mode that is
  * group commit: SQLite writes each commit to the WAL without syncing it (NORMAL, which still
- * syncs around checkpoints), and WalSync syncs the WAL once for all the commits waiting. Where
- * there is no WAL (an in-memory database), SQLite syncs every commit itself (FULL).
+ * syncs around checkpoints), and WalSync syncs the WAL once for all the commits waiting; the
+ * checkpoints run on a thread of their own (WalCheckpointer). Where there is no WAL (an in-memory
+ * database), SQLite syncs every commit itself (FULL).
  */
-function durability(database: SqliteDatabase.Database, wal: boolean): WalSync | undefined {
+function durability(database: SqliteDatabase.Database, wal: boolean): WalDurability | undefined {
   if (!wal) {
     database.pragma('synchronous = FULL');
     return undefined;
   }
   database.pragma('synchronous = NORMAL');
-  return new WalSync(`${resolve(database.name)}-wal`);
+  database.pragma(`wal_autocheckpoint = ${OWN_CHECKPOINT_PAGES}`);
+  const path = resolve(database.name);
+  return {
+    sync: new WalSync(`${path}-wal`),
+    checkpointer: new WalCheckpointer(path, (message) =>
+      process.emitWarning(`SQLite checkpoint of ${path} failed: ${message}`),
+    ),
+  };
 }
