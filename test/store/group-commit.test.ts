@@ -104,15 +104,33 @@ describe('group commit on SQLite', () => {
     expect(sync.started()).toBe(2);
   });
 
-  it('hands the connection to the next transaction while a commit waits for its sync', async () => {
+  it('hands the connection on while a commit waits for its sync, and holds back what reads it', async () => {
     const first = tracked(insert(1));
     await settle();
-    const read = await db.selectFrom('t').select('n').execute();
-    expect(read).toEqual([{ n: 1 }]);
-    expect(first.done).toBe(false);
+    const second = tracked(insert(2));
+    const read = tracked(db.selectFrom('t').select('n').execute());
+    await settle();
+    // Both ran (the second commit is in the file) before the first's sync was done...
+    expect(database.prepare('select count(*) as c from t').get()).toEqual({ c: 2 });
+    expect([first.done, second.done, read.done]).toEqual([false, false, false]);
+    sync.release();
+    await settle();
+    // ...and the read, which saw the second commit, answers with it.
+    expect([first.done, second.done, read.done]).toEqual([true, false, false]);
+    sync.release();
+    await settle();
+    expect([second.done, read.done]).toEqual([true, true]);
+    expect(read.value).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it('answers a read at once when every commit it could see is durable', async () => {
+    const first = tracked(insert(1));
+    await settle();
     sync.release();
     await settle();
     expect(first.done).toBe(true);
+    expect(await db.selectFrom('t').select('n').execute()).toEqual([{ n: 1 }]);
+    expect(sync.started()).toBe(1);
   });
 
   it('syncs a write made outside a transaction, and nothing for reads and rollbacks', async () => {

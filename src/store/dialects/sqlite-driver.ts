@@ -37,9 +37,10 @@ export class GroupCommitSqliteDialect extends SqliteDialect {
  * own: statements prepared once per SQL text; writers take the write lock when their transaction
  * begins (`BEGIN IMMEDIATE`: a deferred `BEGIN` takes it at the first write, and when another
  * process such as a `psc worker` has written in between, SQLite answers SQLITE_BUSY at once
- * instead of waiting out the busy timeout); and group commit. With a `WalSync`, a caller's
+ * instead of waiting out the busy timeout); and group commit. In WAL mode, a caller's
  * transaction (or lone write) returns only when its commit is durable, but the connection is
- * handed to the next caller first, so the next transactions run while the WAL is synced.
+ * handed to the next caller first, so the next transactions run while the WAL is synced. A
+ * reader returns once what it could have read is durable too.
  */
 export class GroupCommitSqliteDriver implements Driver {
   readonly #database: BetterSqlite3.Database;
@@ -77,8 +78,13 @@ export class GroupCommitSqliteDriver implements Driver {
 
   async releaseConnection(): Promise<void> {
     const committed = this.#connection.takeCommitted();
+    if (committed) this.#wal?.sync.noteCommit();
     this.#lock.release();
-    if (!committed || !this.#wal) return;
+    if (!this.#wal) return;
+    if (!committed) {
+      await this.#wal.sync.settled();
+      return;
+    }
     this.#wal.checkpointer.committed();
     await this.#wal.sync.sync();
   }

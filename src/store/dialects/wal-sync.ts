@@ -30,10 +30,28 @@ export class WalSync {
   #syncing = false;
   #failure: WalSyncError | undefined;
   #syncs = 0;
+  /** Commits written to the WAL, and how many of them a finished fdatasync covered. */
+  #written = 0;
+  #durable = 0;
 
   constructor(walPath: string, syncFile: SyncFile = fdatasync) {
     this.#path = walPath;
     this.#syncFile = syncFile;
+  }
+
+  /** Counts a commit just written to the WAL, before its connection is handed on. */
+  noteCommit(): void {
+    this.#written += 1;
+  }
+
+  /**
+   * Resolves when every commit written so far is durable: at once when they are. A reader waits
+   * for it before answering, so that no answer tells of a commit a power cut could still undo
+   * (a replayed order whose first answer is still waiting for its sync, say).
+   */
+  settled(): Promise<void> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    return this.#durable >= this.#written ? Promise.resolve() : this.sync();
   }
 
   /** Resolves when everything committed before this call is durable. */
@@ -60,9 +78,11 @@ export class WalSync {
     this.#waiting = [];
     this.#syncing = true;
     this.#syncs += 1;
+    const covers = this.#written;
     this.#fd ??= openSync(this.#path, 'r+');
     this.#syncFile(this.#fd, (error) => {
       this.#syncing = false;
+      if (!error) this.#durable = Math.max(this.#durable, covers);
       // After a failed fsync the kernel may have dropped the unwritten pages and a later fsync
       // can succeed without them (PostgreSQL's "fsyncgate"), so no later commit is confirmed
       // either: the server has to restart, and SQLite recovers from what the WAL holds.
