@@ -114,7 +114,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   installErrorHandling(app);
   installCorrelation(app);
   if (options.metrics) installRequestMetrics(app, options.metrics.registry);
-  await installSecurityHeaders(app, options.portalDir);
+  installSecurityHeaders(app, options.portalDir);
   const shared = [
     ErrorItem,
     Problem,
