@@ -11,8 +11,8 @@ export interface Scheduler {
 
 /**
  * Runs the due work every `intervalMs`, one pass at a time (a slow pass delays the next, never
- * overlaps it). Errors are logged and the next pass tries again: every item is its own
- * transaction, so a failed pass loses nothing and repeats nothing.
+ * overlaps it). Errors are logged and the next pass tries again: every batch of items, and every
+ * item kept out of one, commits on its own, so a failed pass loses nothing and repeats nothing.
  */
 export function startScheduler(
   ctx: AppContext,
