@@ -13,7 +13,7 @@ import { CustomerCycle } from './customers.js';
 import { measureOrders } from './measure.js';
 import { startServer } from './processes.js';
 import { seedCustomersThroughApi } from './seed-customers.js';
-import { summariseProfile } from './profile-summary.js';
+import { monotonicMicros, summariseProfile, type Window } from './profile-summary.js';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const workdir = mkdtempSync(join(tmpdir(), 'psc-profile-'));
@@ -28,10 +28,14 @@ const server = await startServer(
     PSC_BOOTSTRAP_TOKEN: token,
   },
 );
+let window: Window;
 try {
   const target = { url: server.url, token };
   const customers = await seedCustomersThroughApi(target, 2_000, BENCH.seedConcurrency);
+  // Includes measureOrders' warm-up: the profile counts the load, not the start and the seeding.
+  const from = monotonicMicros();
   const orders = await measureOrders(server, target, new CustomerCycle(customers));
+  window = { from, to: monotonicMicros() };
   process.stdout.write(
     `${orders.rate.toFixed(0)} orders/s, ${orders.serverCpuMs.toFixed(2)} CPU ms/order\n`,
   );
@@ -40,6 +44,6 @@ try {
 }
 const [profile] = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
 if (profile === undefined) throw new Error(`no profile in ${profileDir}`);
-process.stdout.write(summariseProfile(join(profileDir, profile)));
+process.stdout.write(summariseProfile(join(profileDir, profile), window));
 process.stdout.write(`profile: ${join(profileDir, profile)}\n`);
 if (process.env.PSC_PROFILE_DIR === undefined) rmSync(workdir, { recursive: true, force: true });

@@ -9,26 +9,44 @@ interface ProfileNode {
 interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
+  /** Microseconds on the monotonic clock (CLOCK_MONOTONIC, as process.hrtime). */
+  startTime: number;
+  timeDeltas: number[];
+}
+
+/** A span of the monotonic clock, in microseconds: which samples to count. */
+export interface Window {
+  from: number;
+  to: number;
+}
+
+/** Now on the clock the profile's timestamps use, in microseconds. */
+export function monotonicMicros(): number {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 const TOP = 40;
 
-/** Self time of a `.cpuprofile` by function and by package, as text. */
-export function summariseProfile(path: string): string {
+/** Self time of a `.cpuprofile` within `window`, by function and by package, as text. */
+export function summariseProfile(path: string, window: Window): string {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const byFunction = new Map<string, number>();
   const byPackage = new Map<string, number>();
-  for (const id of profile.samples) {
+  let at = profile.startTime;
+  let total = 0;
+  for (const [index, id] of profile.samples.entries()) {
+    at += profile.timeDeltas[index] ?? 0;
+    if (at < window.from || at > window.to) continue;
+    total += 1;
     const frame = byId.get(id)?.callFrame;
     if (!frame) continue;
     const where = shortPath(frame.url);
     add(byFunction, `${frame.functionName || '(anonymous)'} ${where}:${frame.lineNumber + 1}`);
     add(byPackage, packageOf(frame.url, frame.functionName));
   }
-  const total = profile.samples.length;
   return [
-    `${total} samples`,
+    `${total} samples during the measured order load`,
     'by package:',
     ...top(byPackage, total, 25),
     'by function:',
