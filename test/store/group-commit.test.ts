@@ -1,6 +1,8 @@
-import { fdatasync, mkdtempSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { fdatasync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +10,8 @@ import { openStore } from '../../src/store/db.js';
 import { GroupCommitSqliteDialect } from '../../src/store/dialects/sqlite-driver.js';
 import { WalCheckpointer } from '../../src/store/dialects/wal-checkpointer.js';
 import { WalSync, WalSyncError } from '../../src/store/dialects/wal-sync.js';
+
+const run = promisify(execFile);
 
 interface Rows {
   t: { n: number };
@@ -181,5 +185,25 @@ describe('the checkpointer thread', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('closing a store whose checkpointer thread runs', () => {
+  it('ends the process normally once the store is closed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'psc-checkpoint-close-'));
+    const root = process.cwd();
+    // Enough commits for two checkpoints, and nothing else that would keep the process alive.
+    const script = `
+      import { openStore } from '${root}/src/store/db.ts';
+      import { sql } from '${root}/node_modules/kysely/dist/esm/index.js';
+      const store = openStore({ dialect: 'sqlite', path: '${join(dir, 'psc.sqlite')}' });
+      await sql\`create table t (n integer)\`.execute(store.db);
+      for (let n = 0; n < 250; n += 1) await sql\`insert into t (n) values (\${n})\`.execute(store.db);
+      await store.close();
+      console.log('closed');
+    `;
+    writeFileSync(join(dir, 'close.mts'), script);
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(dir, 'close.mts')]);
+    expect(stdout.trim()).toBe('closed');
   });
 });

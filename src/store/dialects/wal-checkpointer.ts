@@ -68,6 +68,8 @@ export class WalCheckpointer {
     const worker = this.#worker;
     if (!worker) return;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
+    // Held by nothing else, a closing process would end before the thread does, its close unsettled.
+    worker.ref();
     worker.postMessage('close');
     await exited;
   }
