@@ -34,7 +34,15 @@ async function main(): Promise<void> {
     rmSync(workdir, { recursive: true, force: true }),
   );
   const sqlite = DATABASES.includes('sqlite') ? await benchSqlite(workdir) : undefined;
-  const postgres = DATABASES.includes('postgres') ? await benchPostgres() : undefined;
+  let postgres: Awaited<ReturnType<typeof benchPostgres>> | undefined;
+  let failure: Error | undefined;
+  try {
+    postgres = DATABASES.includes('postgres') ? await benchPostgres() : undefined;
+  } catch (error) {
+    // The SQLite figures are still worth printing; the failure follows them.
+    failure = error instanceof Error ? error : new Error(String(error));
+    postgres = { skipped: 'the PostgreSQL part failed (see below)' };
+  }
   process.stdout.write(
     formatReport({
       ...(sqlite ? { sqlite } : {}),
@@ -42,6 +50,7 @@ async function main(): Promise<void> {
       loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 },
     }),
   );
+  if (failure !== undefined) throw failure;
 }
 
 async function benchSqlite(workdir: string): Promise<SqliteReport> {
