@@ -31,10 +31,6 @@ export class Cleanup {
 
 /** Runs a bench's main: a failure is printed with its stack and exits 1; cleanup runs either way. */
 export async function runBench(main: () => Promise<void>, cleanup: Cleanup): Promise<void> {
-  // Until main and cleanup are done, the process stays: a step that waits only for something
-  // unref'd (the SQLite checkpointer thread's exit when a store closes) would otherwise end it
-  // with exit code 13 and no report.
-  const keepAlive = setInterval(() => undefined, 60_000);
   try {
     await main();
   } catch (error) {
@@ -44,6 +40,5 @@ export async function runBench(main: () => Promise<void>, cleanup: Cleanup): Pro
     process.exitCode = 1;
   } finally {
     await cleanup.run();
-    clearInterval(keepAlive);
   }
 }
