@@ -1,11 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { newCustomerBody } from '../helpers/customers.js';
 import { adminQuery } from '../helpers/pg-admin.js';
+import {
+  call as callAs,
+  patch,
+  post,
+  spawnNode,
+  startServerProcess as startNode,
+  stopProcess as stop,
+  type Answer,
+  type ServerProcess as NodeProcess,
+} from '../helpers/server-processes.js';
 
 // Two server processes and a worker on one database. SQLite is one file that a single process
 // writes (its nodes would be one machine's processes queueing on one lock, not nodes), so this
@@ -13,16 +22,6 @@ import { adminQuery } from '../helpers/pg-admin.js';
 
 const TOKEN = randomBytes(32).toString('hex');
 const LIMITED_OFFER = 'security-compliance-center';
-
-interface NodeProcess {
-  child: ChildProcess;
-  url: string;
-}
-
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-}
 
 describe('two nodes and a psc worker on one PostgreSQL database', () => {
   const adminUrl = inject('pgUrl');
@@ -46,7 +45,7 @@ describe('two nodes and a psc worker on one PostgreSQL database', () => {
 
   afterAll(async () => {
     await database.end().catch(() => undefined);
-    await Promise.all(processes.map(stop));
+    await Promise.all(processes.map((child) => stop(child)));
     await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
   });
 
@@ -184,79 +183,4 @@ describe('two nodes and a psc worker on one PostgreSQL database', () => {
   }
 });
 
-async function call(base: string, path: string, init: RequestInit): Promise<Answer> {
-  const response = await fetch(`${base}${path}`, {
-    ...init,
-    headers: { authorization: `Bearer ${TOKEN}`, ...(init.headers as Record<string, string>) },
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
-  method: 'POST',
-  body: JSON.stringify(body),
-  headers: { 'content-type': 'application/json', ...headers },
-});
-
-const patch = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
-  method: 'PATCH',
-  body: JSON.stringify(body),
-  headers: { 'content-type': 'application/json', ...headers },
-});
-
-/** A node process whose output is read as it comes (a full pipe would stall it) and kept. */
-interface Spawned {
-  child: ChildProcess;
-  /** Resolves with the first match of `pattern` in the output; rejects if the process exits first. */
-  printed(pattern: RegExp): Promise<RegExpMatchArray>;
-}
-
-function spawnNode(args: string[], env: Record<string, string>, started: ChildProcess[]): Spawned {
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  started.push(child);
-  let output = '';
-  const waiting = new Set<() => void>();
-  const read = (chunk: Buffer) => {
-    // Only the start matters; later request logs are read and dropped.
-    if (output.length < 100_000) output += chunk.toString('utf8');
-    for (const check of waiting) check();
-  };
-  child.stdout.on('data', read);
-  child.stderr.on('data', read);
-  const printed = (pattern: RegExp) =>
-    new Promise<RegExpMatchArray>((resolve, reject) => {
-      const check = () => {
-        const match = pattern.exec(output);
-        if (match) {
-          waiting.delete(check);
-          resolve(match);
-        }
-      };
-      waiting.add(check);
-      child.once('exit', (code) =>
-        reject(new Error(`exited with ${String(code)} before ${String(pattern)}:\n${output}`)),
-      );
-      check();
-    });
-  return { child, printed };
-}
-
-/** A server from the sources on a free port, once it logs that it listens. */
-async function startNode(
-  env: Record<string, string>,
-  started: ChildProcess[],
-): Promise<NodeProcess> {
-  const node = spawnNode(['--import', 'tsx', 'src/main.ts'], env, started);
-  const [, url] = await node.printed(/"url":"(http:\/\/[^"]+)"[^\n]*"msg":"listening"/);
-  return { child: node.child, url: url as string };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
-}
+const call = (base: string, path: string, init: RequestInit) => callAs(base, TOKEN, path, init);
