@@ -1005,6 +1005,10 @@ export interface components {
             assignedLicenses: number;
             /** @enum {string} */
             unitType: "licenses" | "devices" | "gigabytes";
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
             parentSubscriptionId: string | null;
             /**
              * Format: uuid
@@ -1022,6 +1026,10 @@ export interface components {
             termDuration: "P1M" | "P1Y";
             autoRenewEnabled: boolean;
             isTrial: boolean;
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
+             */
             trialEndDate: string | null;
             /**
              * Format: date-time
@@ -1038,21 +1046,46 @@ export interface components {
              * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
              */
             commitmentEndDate: string;
+            /**
+             * Format: date-time
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
+             */
             cancellationAllowedUntil: string | null;
+            /**
+             * Format: date-time
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
+             */
             quantityDecreaseAllowedUntil: string | null;
             suspensionReasons: string[];
+            /**
+             * Format: date-time
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
+             */
             suspendedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When a suspended subscription is deleted unless reactivated.
+             */
             expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
+             */
             deletedAt: string | null;
             /** @description The customer's unit price per billing period, locked for the term. */
             unitPrice: string;
             /** @description What the partner pays the vendor per unit and period. */
             unitCost: string;
             currency: string;
+            /**
+             * Format: date
+             * @description When the next billing period is charged; null when nothing more will be.
+             */
             nextChargeDate: string | null;
             etag: string;
             /** @description What may be done now. */
             actions: ("change_quantity" | "suspend" | "reactivate" | "cancel" | "convert" | "add_addon")[];
+            /** @description What suspending it now would set, shown before the change; null unless actions has suspend. */
             suspensionPreview: {
                 /**
                  * Format: date-time
@@ -1092,13 +1125,19 @@ export interface components {
                  */
                 termDuration: "P1M" | "P1Y";
                 friendlyName: string;
+                /**
+                 * Format: uuid
+                 * @description A UUID in lower-case hex, 8-4-4-4-12.
+                 */
                 parentSubscriptionId: string | null;
                 /**
                  * Format: uuid
                  * @description A UUID in lower-case hex, 8-4-4-4-12.
                  */
                 subscriptionId: string;
+                /** @description An exact decimal string in the currency given beside it; credits are negative. */
                 unitPrice: string | null;
+                /** @description The first period’s charge. */
                 amount: string | null;
             }[];
         };
@@ -1115,6 +1154,7 @@ export interface components {
                  */
                 subscriptionId?: string;
             }[];
+            /** @description The customer's unit price (price book applied) for the listed billing cycle. */
             price: {
                 /** @description ISO 4217 code. */
                 currency: string;
@@ -1161,10 +1201,24 @@ export interface components {
                 id: string;
                 name: string;
             };
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
             customerId: string | null;
+            /** @description The customer's company name now; null once unknown. */
             customerName: string | null;
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
             subscriptionId: string | null;
+            /** @description The subscription's friendly name (else its offer's) now. */
             subscriptionName: string | null;
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
             orderId: string | null;
             reason: string | null;
             data: {
@@ -1274,6 +1328,10 @@ export interface components {
                 billingCycle?: "monthly" | "annual";
             }[];
             etag: string;
+            /**
+             * Format: date-time
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
+             */
             updatedAt: string | null;
         };
         Charge: {
@@ -1347,6 +1405,7 @@ export interface components {
              * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             id: string;
+            /** @description PSC-<year>-<6 digits>; null while a draft. */
             number: string | null;
             /**
              * Format: uuid
@@ -1374,10 +1433,15 @@ export interface components {
             cost: string;
             /** @description An exact decimal string in the currency given beside it; credits are negative. */
             margin: string;
+            /**
+             * Format: date-time
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
+             */
             issuedAt: string | null;
         };
         InvoiceSummaryPage: {
             items: components["schemas"]["InvoiceSummary"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
         };
         Invoice: {
@@ -1386,6 +1450,7 @@ export interface components {
              * @description A UUID in lower-case hex, 8-4-4-4-12.
              */
             id: string;
+            /** @description PSC-<year>-<6 digits>; null while a draft. */
             number: string | null;
             /**
              * Format: uuid
@@ -1413,6 +1478,10 @@ export interface components {
             cost: string;
             /** @description An exact decimal string in the currency given beside it; credits are negative. */
             margin: string;
+            /**
+             * Format: date-time
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
+             */
             issuedAt: string | null;
             charges: components["schemas"]["Charge"][];
         };
@@ -1424,9 +1493,19 @@ export interface components {
                 available: boolean;
                 reasons: components["schemas"]["ErrorItem"][];
                 quantity: number;
+                /** @description An exact decimal string in the currency given beside it; credits are negative. */
                 unitPrice: string | null;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
+                 */
                 periodStart: string | null;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
+                 */
                 periodEnd: string | null;
+                /** @description The first period’s charge. */
                 amount: string | null;
             }[];
             /** @description An exact decimal string in the currency given beside it; credits are negative. */
@@ -1563,6 +1642,10 @@ export interface components {
             assignedLicenses: number;
             /** @enum {string} */
             unitType: "licenses" | "devices" | "gigabytes";
+            /**
+             * Format: uuid
+             * @description A UUID in lower-case hex, 8-4-4-4-12.
+             */
             parentSubscriptionId: string | null;
             /**
              * Format: uuid
@@ -1580,6 +1663,10 @@ export interface components {
             termDuration: "P1M" | "P1Y";
             autoRenewEnabled: boolean;
             isTrial: boolean;
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
+             */
             trialEndDate: string | null;
             /**
              * Format: date-time
@@ -1596,21 +1683,46 @@ export interface components {
              * @description A calendar date, YYYY-MM-DD (UTC), from 1970 to 9999.
              */
             commitmentEndDate: string;
+            /**
+             * Format: date-time
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
+             */
             cancellationAllowedUntil: string | null;
+            /**
+             * Format: date-time
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
+             */
             quantityDecreaseAllowedUntil: string | null;
             suspensionReasons: string[];
+            /**
+             * Format: date-time
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
+             */
             suspendedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When a suspended subscription is deleted unless reactivated.
+             */
             expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description An instant, RFC 3339 from 1970 to 9999 without leap seconds, e.g. 2026-03-01T00:00:00.000Z.
+             */
             deletedAt: string | null;
             /** @description The customer's unit price per billing period, locked for the term. */
             unitPrice: string;
             /** @description What the partner pays the vendor per unit and period. */
             unitCost: string;
             currency: string;
+            /**
+             * Format: date
+             * @description When the next billing period is charged; null when nothing more will be.
+             */
             nextChargeDate: string | null;
             etag: string;
             /** @description What may be done now. */
             actions: ("change_quantity" | "suspend" | "reactivate" | "cancel" | "convert" | "add_addon")[];
+            /** @description What suspending it now would set, shown before the change; null unless actions has suspend. */
             suspensionPreview: {
                 /**
                  * Format: date-time

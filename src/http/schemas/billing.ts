@@ -3,11 +3,8 @@ import { SEGMENTS } from '../../domain/customer.js';
 import { CHARGE_TYPES } from '../../domain/money/ledger.js';
 import { INVOICE_STATUSES } from '../../domain/money/charge.js';
 import { MAX_PRICE_RULES } from '../../domain/money/price-book-rules.js';
-import { CalendarDate, Instant, Uuid } from './common.js';
+import { CalendarDate, Instant, Nullable, Uuid } from './common.js';
 import { BillingCycleSchema, TermDurationSchema, literals } from './offer.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 /** Money as the API shows it: an exact decimal string in the currency beside it (ISO 4217). */
 export const Amount = Type.String({

@@ -1,5 +1,16 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { problems } from './problems.js';
+
+/**
+ * A value or null. A schema of one type says so as `type: [its type, 'null']`, which
+ * fast-json-stringify writes directly; as an `anyOf`, it asked ajv which branch every field of
+ * every row was (a tenth of the CPU of a list page of 50 subscriptions).
+ */
+export function Nullable<T extends TSchema>(schema: T) {
+  const { type } = schema as { type?: unknown };
+  if (typeof type !== 'string') return Type.Union([schema, Type.Null()]);
+  return Type.Unsafe<Static<T> | null>({ ...schema, type: [type, 'null'] });
+}
 
 export const Uuid = Type.String({
   format: 'uuid',

@@ -8,11 +8,8 @@ import {
   SUBSCRIPTION_STATUSES,
 } from '../../domain/subscription.js';
 import { Amount, OfferPriceSchema } from './billing.js';
-import { CalendarDate, Instant, Uuid } from './common.js';
+import { CalendarDate, Instant, Nullable, Uuid } from './common.js';
 import { BillingCycleSchema, TermDurationSchema, literals } from './offer.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 export const SubscriptionStatusSchema = literals(SUBSCRIPTION_STATUSES);
 const Quantity = Type.Integer({ minimum: 1, maximum: 1_000_000 });
