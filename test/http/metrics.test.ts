@@ -26,7 +26,8 @@ describe.each(DIALECTS)('metrics on %s', (dialect) => {
   let app: FastifyInstance;
   let logs = '';
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    // A database of its own: the overdue item below would be due work for other test files' workers.
+    t = await createTestApp(dialect, { ownDatabase: true });
     registry = createMetrics(t.ctx);
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -98,7 +99,7 @@ describe.each(DIALECTS)('metrics on %s', (dialect) => {
   });
 
   it('reports the scheduler as late by the age of the oldest overdue item', async () => {
-    if (dialect === 'sqlite') expect(sample(await scrape(), 'psc_scheduler_lag_seconds')).toBe(0);
+    expect(sample(await scrape(), 'psc_scheduler_lag_seconds')).toBe(0);
     await seedDueItems(t, 1);
     // The seeded retention ended on 2020-04-01; the test's clock reads TEST_NOW.
     const overdue = (TEST_NOW.getTime() - Date.parse('2020-04-01T00:00:00.000Z')) / 1000;

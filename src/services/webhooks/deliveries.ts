@@ -4,6 +4,7 @@ import type { WebhookDelivery } from '../../domain/webhooks/delivery.js';
 import { WEBHOOK_TEST_EVENT } from '../../domain/webhooks/endpoint.js';
 import { appendEvents } from '../../store/events.js';
 import type { Page } from '../../store/page.js';
+import type { Db } from '../../store/tables.js';
 import { inTransaction } from '../../store/transaction.js';
 import {
   findDelivery,
@@ -47,15 +48,19 @@ export async function redeliver(
   authorize(ctx.role, 'webhooks.manage');
   await endpointOf(ctx, endpointId);
   const now = ctx.serverClock.now();
-  const outcome = await markDue(ctx.db, ctx.partner.id, endpointId, deliveryId, now);
-  if (outcome === 'not_found') throw notFound('Webhook delivery', deliveryId);
-  if (outcome === 'in_flight') {
-    throw new DomainError(
-      'webhook_delivery_in_flight',
-      'An attempt of this delivery is under way; see how it ends before delivering it again.',
-    );
-  }
-  return delivered(ctx, deliveryId);
+  // Read back in the same transaction: the answer is the delivery as this call left it, not as a
+  // dispatcher that picked it up at once has made it since.
+  return inTransaction(ctx.db, async (trx) => {
+    const outcome = await markDue(trx, ctx.partner.id, endpointId, deliveryId, now);
+    if (outcome === 'not_found') throw notFound('Webhook delivery', deliveryId);
+    if (outcome === 'in_flight') {
+      throw new DomainError(
+        'webhook_delivery_in_flight',
+        'An attempt of this delivery is under way; see how it ends before delivering it again.',
+      );
+    }
+    return delivered(ctx, deliveryId, trx);
+  });
 }
 
 /** A `webhook.test` event, delivered to this endpoint only (even a disabled one's log shows it). */
@@ -82,8 +87,12 @@ async function endpointOf(ctx: CallerContext, endpointId: string, db = ctx.db) {
   return stored.endpoint;
 }
 
-async function delivered(ctx: CallerContext, deliveryId: string): Promise<WebhookDelivery> {
-  const delivery = await findDelivery(ctx.db, ctx.partner.id, deliveryId, ctx.serverClock.now());
+async function delivered(
+  ctx: CallerContext,
+  deliveryId: string,
+  db: Db = ctx.db,
+): Promise<WebhookDelivery> {
+  const delivery = await findDelivery(db, ctx.partner.id, deliveryId, ctx.serverClock.now());
   if (!delivery) throw notFound('Webhook delivery', deliveryId);
   return delivery;
 }
