@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { addDays, startOfUtcDay, utcDateOf } from '../domain/calendar.js';
+import { startOfUtcDay, utcDateOf } from '../domain/calendar.js';
+import { termEndsAt } from '../domain/due-transitions.js';
 import { inDueScope } from './due-scope.js';
 import type { Db } from './tables.js';
 
@@ -46,8 +47,7 @@ export async function oldestDueAt(db: Db, now: Date): Promise<Date | undefined> 
   ]);
   const due = [
     retention?.at == null ? undefined : new Date(retention.at),
-    // A term is over at the start of the day after its last day.
-    term === undefined ? undefined : startOfUtcDay(addDays(term.day, 1)),
+    term === undefined ? undefined : termEndsAt({ commitmentEndDate: term.day }),
     charge?.day == null ? undefined : startOfUtcDay(charge.day),
   ].filter((at) => at !== undefined);
   return due.length === 0 ? undefined : new Date(Math.min(...due.map((at) => at.getTime())));

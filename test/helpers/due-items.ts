@@ -4,37 +4,47 @@ import { createCustomer } from '../../src/services/create-customer.js';
 import { newId } from '../../src/services/ids.js';
 import { insertOrder } from '../../src/store/orders.js';
 import { insertSubscriptions } from '../../src/store/subscriptions.js';
+import type { Partner } from '../../src/domain/partner.js';
 import type { TestApp } from './app.js';
 import { newCustomerBody } from './customers.js';
 
+/** When the due items' order was placed. */
+export const DUE_ITEMS_CREATED = new Date('2020-01-01T00:00:00.000Z');
+
 /**
- * A new partner with `count` subscriptions suspended in 2020 whose retention ended then, written
- * straight to the database: due work for a scheduler whose clock reads mid-2020, and for no test
- * that lives in 2026.
+ * What subscriptions written straight to the database belong to: a customer of the partner opened
+ * in December 2019 and an empty order placed on DUE_ITEMS_CREATED.
  */
-/**
- * `count` suspended subscriptions of a new partner whose retention ended on 2020-04-01. With
- * `billed`, each still owes its monthly periods from February (billing goes on while suspended).
- */
-export async function seedDueItems(t: TestApp, count: number, options: { billed?: boolean } = {}) {
-  const { partner } = await t.newPartner();
+export async function dueItemsOwner(t: TestApp, partner: Partner) {
   const body = newCustomerBody() as unknown as Parameters<typeof createCustomer>[1];
   const customer = await createCustomer(
     { ...t.ctx, partner, actor: systemActor, role: 'global_admin', serverClock: t.ctx.clock },
     { ...body, accountOpenedAt: new Date('2019-12-01T00:00:00.000Z') },
   );
   const orderId = newId();
-  const createdAt = new Date('2020-01-01T00:00:00.000Z');
   await insertOrder(t.store.db, {
     id: orderId,
     partnerId: partner.id,
     customerId: customer.id,
     billingCycle: 'monthly',
     status: 'completed',
-    creationDate: createdAt,
+    creationDate: DUE_ITEMS_CREATED,
     currency: 'USD',
     lineItems: [],
   });
+  return { customer, orderId };
+}
+
+/**
+ * `count` subscriptions of a new partner, suspended in 2020 with their retention ended on
+ * 2020-04-01, written straight to the database: due work for a scheduler whose clock reads
+ * mid-2020, and for no test that lives in 2026. With `billed`, each still owes its monthly periods
+ * from February (billing goes on while suspended).
+ */
+export async function seedDueItems(t: TestApp, count: number, options: { billed?: boolean } = {}) {
+  const { partner } = await t.newPartner();
+  const { customer, orderId } = await dueItemsOwner(t, partner);
+  const createdAt = DUE_ITEMS_CREATED;
   const ids: string[] = [];
   for (let start = 0; start < count; start += 500) {
     const chunk = Array.from({ length: Math.min(500, count - start) }, (_, i) =>

@@ -115,37 +115,36 @@ describe.each(DIALECTS)('a server killed under the order load on %s', (dialect: 
 
 const WHOLE_ORDER = { subscriptions: 2, lineItems: 2, charges: 2, orderCreated: 1 };
 
+/** How many rows of each kind an order left: its subscriptions, line items, charges and event. */
 async function rowsOf(store: Store, orderId: string) {
-  const count = (rows: readonly unknown[]) => rows.length;
-  const subscriptions = await store.db
+  const { db } = store;
+  const subscriptions = await db
     .selectFrom('subscriptions')
     .select('id')
     .where('order_id', '=', orderId)
     .execute();
-  const ids = subscriptions.map((s) => s.id);
+  const [lineItems, charges, orderCreated] = await Promise.all([
+    db.selectFrom('order_line_items').select('order_id').where('order_id', '=', orderId).execute(),
+    db
+      .selectFrom('charges')
+      .select('id')
+      .where(
+        'subscription_id',
+        'in',
+        subscriptions.map((s) => s.id),
+      )
+      .execute(),
+    db
+      .selectFrom('events')
+      .select('id')
+      .where('order_id', '=', orderId)
+      .where('type', '=', 'order.created')
+      .execute(),
+  ]);
   return {
-    subscriptions: count(subscriptions),
-    lineItems: count(
-      await store.db
-        .selectFrom('order_line_items')
-        .select('order_id')
-        .where('order_id', '=', orderId)
-        .execute(),
-    ),
-    charges: count(
-      await store.db
-        .selectFrom('charges')
-        .select('id')
-        .where('subscription_id', 'in', ids)
-        .execute(),
-    ),
-    orderCreated: count(
-      await store.db
-        .selectFrom('events')
-        .select('id')
-        .where('order_id', '=', orderId)
-        .where('type', '=', 'order.created')
-        .execute(),
-    ),
+    subscriptions: subscriptions.length,
+    lineItems: lineItems.length,
+    charges: charges.length,
+    orderCreated: orderCreated.length,
   };
 }

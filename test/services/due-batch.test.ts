@@ -2,12 +2,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/domain/clock.js';
-import { systemActor } from '../../src/domain/event.js';
 import type { Subscription } from '../../src/domain/subscription.js';
 import { dueChange } from '../../src/domain/verbs/due.js';
 import { issueDueInvoices } from '../../src/services/billing/issue-invoices.js';
 import type { AppContext } from '../../src/services/context.js';
-import { createCustomer } from '../../src/services/create-customer.js';
 import { newId } from '../../src/services/ids.js';
 import { offerOf } from '../../src/services/offer-of.js';
 import {
@@ -18,16 +16,15 @@ import {
 import { processDueSubscription } from '../../src/services/subscriptions/process-due-subscription.js';
 import { processDueBatch } from '../../src/services/subscriptions/process-due-batch.js';
 import { dueCandidates, subscriptionsWithIds } from '../../src/store/due-subscriptions.js';
-import { insertOrder } from '../../src/store/orders.js';
 import { setSandboxNow } from '../../src/store/partners.js';
 import { findSubscriptionById, insertSubscriptions } from '../../src/store/subscriptions.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { newCustomerBody } from '../helpers/customers.js';
+import { DUE_ITEMS_CREATED, dueItemsOwner } from '../helpers/due-items.js';
 import { subscriptionFixture } from '../helpers/subscriptions.js';
 import { DIALECTS, openTestStore } from '../helpers/stores.js';
 
 // Sandbox partners at their own clock in 2020: no other test's data is due for them.
-const CREATED = new Date('2020-01-01T00:00:00.000Z');
+const CREATED = DUE_ITEMS_CREATED;
 const NOW = new Date('2020-06-01T00:00:00.000Z');
 const WORKER_ITEMS = 1_000;
 const run = promisify(execFile);
@@ -194,24 +191,7 @@ type Row = (n: number, changes?: Partial<Subscription>) => Subscription;
 async function seed(t: TestApp, rows: (sub: Row) => Subscription[]) {
   const { partner } = await t.newPartner({ isSandbox: true });
   await setSandboxNow(t.store.db, partner.id, NOW);
-  const customer = await createCustomer(
-    { ...t.ctx, partner, actor: systemActor, role: 'global_admin', serverClock: t.ctx.clock },
-    {
-      ...(newCustomerBody() as unknown as Parameters<typeof createCustomer>[1]),
-      accountOpenedAt: new Date('2019-12-01T00:00:00.000Z'),
-    },
-  );
-  const orderId = newId();
-  await insertOrder(t.store.db, {
-    id: orderId,
-    partnerId: partner.id,
-    customerId: customer.id,
-    billingCycle: 'monthly',
-    status: 'completed',
-    creationDate: CREATED,
-    currency: 'USD',
-    lineItems: [],
-  });
+  const { customer, orderId } = await dueItemsOwner(t, partner);
   const made = rows((n, changes = {}) => ({
     ...suspended(partner.id, customer.id, orderId, n),
     ...changes,
