@@ -30,4 +30,21 @@ describe('SQLite statements prepared once per SQL text', () => {
     expect(seen).toEqual([{ n: 1 }, [{ n: 1 }, { n: 2 }], { n: 2 }, [{ n: 1 }, { n: 2 }]]);
     expect(cached.prepare(select)).toBe(outer);
   });
+
+  it('answers rows as better-sqlite3 does: by column name, a later column of a name winning', () => {
+    const cached = new StatementCache(database);
+    cached.prepare('create table t (n integer, label text, at text)').run([]);
+    cached.prepare('insert into t values (?, ?, ?), (?, ?, ?)').run([1, 'a', null, 2, 'b', 'x']);
+    const select = 'select n, label, at, label as n from t order by rowid';
+    const own = database.prepare(select).all();
+    expect(cached.prepare(select).all([])).toEqual(own);
+    expect([...cached.prepare(select).iterate([])]).toEqual(own);
+    expect(own).toEqual([
+      { n: 'a', label: 'a', at: null },
+      { n: 'b', label: 'b', at: 'x' },
+    ]);
+    const returning = 'insert into t (n, label) values (?, ?) returning n, label';
+    expect(cached.prepare(returning).all([3, 'c'])).toEqual([{ n: 3, label: 'c' }]);
+    expect(cached.prepare('update t set at = ? where n = ?').run(['y', 3]).changes).toBe(1);
+  });
 });

@@ -8,7 +8,7 @@ import {
   SqliteDialect,
 } from 'kysely';
 import { FifoLock } from './fifo-lock.js';
-import { StatementCache } from './sqlite-statement-cache.js';
+import { StatementCache, type PreparedStatement } from './sqlite-statement-cache.js';
 import type { WalCheckpointer } from './wal-checkpointer.js';
 import type { WalSync } from './wal-sync.js';
 
@@ -146,7 +146,7 @@ class SqliteConnection implements DatabaseConnection {
     return committed;
   }
 
-  #run<R>(statement: BetterSqlite3.Statement, parameters: unknown[]): QueryResult<R> {
+  #run<R>(statement: PreparedStatement, parameters: unknown[]): QueryResult<R> {
     const { changes, lastInsertRowid } = statement.run(parameters);
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
   }
