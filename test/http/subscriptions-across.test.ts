@@ -180,6 +180,7 @@ describe.each(DIALECTS)('subscriptions across customers on %s', (dialect) => {
       items: Item[];
     }>().items;
     for (const item of own) {
+      expect(item).not.toHaveProperty('customerName');
       expect(all.find((across) => across.id === item.id)).toEqual({
         ...item,
         customerName: 'Zeta Works',
@@ -247,6 +248,16 @@ describe.each(DIALECTS)('subscriptions across customers on %s', (dialect) => {
       ),
     );
   });
+
+  it.each(['customerName', '-customerName', 'offerName'])(
+    "pages one customer's list in each order (sort=%s)",
+    async (sort) => {
+      const name = sort.replace('-', '') as (typeof SORTS)[number];
+      const zetas = all.filter((item) => item.customerId === customers.zeta);
+      const paged = await everyPage(api, `customerId=${customers.zeta}&sort=${sort}`, 1);
+      expect(ids(paged)).toEqual(expectedOrder(zetas, name, sort.startsWith('-')));
+    },
+  );
 
   it("never shows another partner's subscriptions, even asked for its customer", async () => {
     const asked = await api.get(`/v1/subscriptions?customerId=${otherCustomerId}`);

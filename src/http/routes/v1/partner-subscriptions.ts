@@ -56,10 +56,7 @@ export function partnerSubscriptionRoutes(instance: FastifyInstance): void {
         limit,
       });
       return {
-        items: page.items.map((view) => ({
-          ...presentSubscription(view),
-          customerName: view.customerName,
-        })),
+        items: page.items.map((view) => presentSubscription(view)),
         nextCursor: page.nextCursor,
       };
     },
