@@ -40,11 +40,16 @@ function heldSync() {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 function tracked<T>(promise: Promise<T>) {
-  const state = { done: false, value: undefined as T | undefined };
-  void promise.then((value) => {
-    state.done = true;
-    state.value = value;
-  });
+  const state = { done: false, value: undefined as T | undefined, error: undefined as unknown };
+  void promise.then(
+    (value) => {
+      state.done = true;
+      state.value = value;
+    },
+    (error: unknown) => {
+      state.error = error;
+    },
+  );
   return state;
 }
 
@@ -156,11 +161,109 @@ describe('group commit on SQLite', () => {
     expect(database.prepare('select count(*) as c from t').get()).toEqual({ c: 1 });
   });
 
+  it('commits the transactions that queued while one ran once for all, each undone alone', async () => {
+    const outcomes = [1, 2, 3, 4, 5].map((n) =>
+      tracked(
+        db.transaction().execute(async (trx) => {
+          await trx.insertInto('t').values({ n }).execute();
+          if (n === 3) throw new Error('refused');
+        }),
+      ),
+    );
+    await settle();
+    expect(sync.started()).toBe(1);
+    expect(outcomes.some((state) => state.done)).toBe(false);
+    sync.release();
+    await settle();
+    expect(outcomes.map((state) => state.done)).toEqual([true, true, false, true, true]);
+    expect(outcomes[2]?.error).toEqual(new Error('refused'));
+    expect(database.prepare('select n from t order by n').all()).toEqual(
+      [1, 2, 4, 5].map((n) => ({ n })),
+    );
+  });
+
+  it('fails every transaction of a batch whose commit fails, keeping none of them', async () => {
+    // A deferred foreign key is checked at the commit: one member's violation fails the batch.
+    database.pragma('foreign_keys = ON');
+    const created = db.transaction().execute(async (trx) => {
+      await sql`create table parent (id integer primary key)`.execute(trx);
+      await sql`create table child (parent integer references parent (id) deferrable initially deferred)`.execute(
+        trx,
+      );
+    });
+    await settle();
+    sync.release();
+    await created;
+    const valid = db.transaction().execute((trx) => trx.insertInto('t').values({ n: 1 }).execute());
+    const orphan = db
+      .transaction()
+      .execute((trx) => sql`insert into child (parent) values (99)`.execute(trx));
+    const results = await Promise.allSettled([valid, orphan]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect(database.prepare('select count(*) as c from t').get()).toEqual({ c: 0 });
+    expect(database.inTransaction).toBe(false);
+    expect(sync.started()).toBe(1);
+    // The connection goes on: the next transaction commits.
+    const next = tracked(db.insertInto('t').values({ n: 2 }).execute());
+    await settle();
+    sync.release();
+    await settle();
+    expect(next.done).toBe(true);
+  });
+
   it('refuses to confirm anything after a failed sync', async () => {
     const failing = new WalSync(`${path}-wal`, (_fd, done) => done(new Error('EIO')));
     await expect(failing.sync()).rejects.toBeInstanceOf(WalSyncError);
     await expect(failing.sync()).rejects.toThrow(/could not be synced.*restart the server/);
     failing.close();
+  });
+});
+
+describe('reads outside transactions on a store', () => {
+  it('read what is committed at once, neither queueing behind a transaction nor seeing it', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'psc-reads-')), 'psc.sqlite');
+    const store = openStore({ dialect: 'sqlite', path });
+    const db = store.db as unknown as Kysely<Rows>;
+    try {
+      await sql`create table t (n integer not null)`.execute(db);
+      await db.insertInto('t').values({ n: 1 }).execute();
+      let finish: () => void = () => undefined;
+      const open = new Promise<void>((resolve) => (finish = resolve));
+      const transaction = db.transaction().execute(async (trx) => {
+        await trx.insertInto('t').values({ n: 2 }).execute();
+        await open;
+      });
+      await settle();
+      expect(await db.selectFrom('t').select('n').execute()).toEqual([{ n: 1 }]);
+      finish();
+      await transaction;
+      expect(await db.selectFrom('t').select('n').orderBy('n').execute()).toEqual([
+        { n: 1 },
+        { n: 2 },
+      ]);
+      await expect(sql`insert into t (n) values (3)`.execute(db)).resolves.toBeDefined();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('answer rows with the columns a migration gave the table, not those cached before', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'psc-reads-')), 'psc.sqlite');
+    const store = openStore({ dialect: 'sqlite', path });
+    const db = store.db as unknown as Kysely<{ t: { a: string; b: string } }>;
+    try {
+      await sql`create table t (a text, b text)`.execute(db);
+      await db.insertInto('t').values({ a: 'x', b: 'y' }).execute();
+      expect(await db.selectFrom('t').selectAll().execute()).toEqual([{ a: 'x', b: 'y' }]);
+      await db.transaction().execute(async (trx) => {
+        await sql`alter table t rename to t_old`.execute(trx);
+        await sql`create table t (b text, a text)`.execute(trx);
+        await sql`insert into t (a, b) select a, b from t_old`.execute(trx);
+      });
+      expect(await db.selectFrom('t').selectAll().execute()).toEqual([{ a: 'x', b: 'y' }]);
+    } finally {
+      await store.close();
+    }
   });
 });
 

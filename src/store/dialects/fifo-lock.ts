@@ -15,6 +15,11 @@ export class FifoLock {
     return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
+  /** Whether someone is waiting for the lock. */
+  get contended(): boolean {
+    return this.#waiting.length > 0;
+  }
+
   release(): void {
     const next = this.#waiting.shift();
     if (next) next();

@@ -4,22 +4,43 @@ import type BetterSqlite3 from 'better-sqlite3';
 const CAPACITY = 500;
 
 /**
+ * Counts the schema changes made through any cache that shares it. A statement is prepared for
+ * the schema it was prepared with: SQLite prepares it again by itself after a change, but the
+ * column names a cached statement keeps (PreparedStatement) would then be stale.
+ */
+export class SchemaChanges {
+  count = 0;
+}
+
+const SCHEMA_CHANGE = /^\s*(create|alter|drop)\b/i;
+
+/**
  * Each SQL text prepared once: preparing is about a fifth of the CPU of a short query, and the
  * same few dozen texts run all day. A statement still being iterated (a streamed select) is busy;
- * a second use of its text gets a fresh one.
+ * a second use of its text gets a fresh one. A schema change (a migration) run through a cache
+ * that shares `schema` empties every such cache.
  */
 export class StatementCache {
   readonly #database: BetterSqlite3.Database;
   readonly #statements = new Map<string, PreparedStatement>();
+  readonly #schema: SchemaChanges;
+  #preparedFor: number;
 
-  constructor(database: BetterSqlite3.Database) {
+  constructor(database: BetterSqlite3.Database, schema = new SchemaChanges()) {
     this.#database = database;
+    this.#schema = schema;
+    this.#preparedFor = schema.count;
   }
 
   prepare(sql: string): PreparedStatement {
+    if (this.#preparedFor !== this.#schema.count) {
+      this.#statements.clear();
+      this.#preparedFor = this.#schema.count;
+    }
     const cached = this.#statements.get(sql);
     if (cached && !cached.busy) return cached;
-    const statement = new PreparedStatement(this.#database.prepare(sql));
+    const changesSchema = SCHEMA_CHANGE.test(sql) ? this.#schema : undefined;
+    const statement = new PreparedStatement(this.#database.prepare(sql), changesSchema);
     if (cached) return statement;
     if (this.#statements.size >= CAPACITY) {
       const oldest = this.#statements.keys().next().value;
@@ -41,11 +62,13 @@ type Row = Record<string, unknown>;
  */
 export class PreparedStatement {
   readonly #statement: BetterSqlite3.Statement;
-  readonly #columns: readonly string[];
+  /** Read after its first run: SQLite may prepare it again then, for a schema it had not seen. */
+  #columns: readonly string[] | undefined;
+  readonly #changesSchema: SchemaChanges | undefined;
 
-  constructor(statement: BetterSqlite3.Statement) {
+  constructor(statement: BetterSqlite3.Statement, changesSchema?: SchemaChanges) {
     this.#statement = statement;
-    this.#columns = statement.reader ? statement.columns().map((column) => column.name) : [];
+    this.#changesSchema = changesSchema;
     if (statement.reader) statement.raw(true);
   }
 
@@ -77,11 +100,19 @@ export class PreparedStatement {
   }
 
   run(parameters: readonly unknown[]): BetterSqlite3.RunResult {
-    return this.#statement.run(parameters);
+    const result = this.#statement.run(parameters);
+    if (this.#changesSchema) this.#changesSchema.count += 1;
+    return result;
+  }
+
+  #columnNames(): string[] {
+    return this.#statement.columns().map((column) => column.name);
   }
 
   #objectOf(values: readonly unknown[]): Row {
-    const columns = this.#columns;
+    // `select *` after another process added a column: SQLite prepared it again with one more.
+    let columns = (this.#columns ??= this.#columnNames());
+    if (values.length !== columns.length) columns = this.#columns = this.#columnNames();
     const row: Row = {};
     for (let index = 0; index < columns.length; index += 1) {
       row[columns[index] as string] = values[index];

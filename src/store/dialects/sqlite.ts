@@ -44,7 +44,20 @@ function connect(path: string) {
   const journal = database.pragma('journal_mode = WAL', { simple: true });
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new GroupCommitSqliteDialect(database, durability(database, journal === 'wal'));
+  const wal = journal === 'wal';
+  return new GroupCommitSqliteDialect(
+    database,
+    durability(database, wal),
+    wal ? readConnection(path) : undefined,
+  );
+}
+
+/** A connection for reads outside transactions; it may not write (`query_only`). */
+function readConnection(path: string): SqliteDatabase.Database {
+  const reads = new SqliteDatabase(path);
+  reads.pragma('busy_timeout = 5000');
+  reads.pragma('query_only = ON');
+  return reads;
 }
 
 /**
