@@ -1,4 +1,5 @@
 import type { Role } from '../domain/permissions.js';
+import { compiledOnce } from './compiled-once.js';
 import type { Db, ApiTokensTable } from './tables.js';
 
 export interface ApiTokenRecord {
@@ -30,15 +31,15 @@ export async function insertApiToken(db: Db, token: ApiTokenRecord): Promise<voi
     .execute();
 }
 
+const tokenByHash = compiledOnce((db: Db, tokenHash: string) =>
+  db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash),
+);
+
 export async function findApiTokenByHash(
   db: Db,
   tokenHash: string,
 ): Promise<ApiTokenRecord | undefined> {
-  const row = await db
-    .selectFrom('api_tokens')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const [row] = await tokenByHash(db, tokenHash);
   return row && toApiToken(row);
 }
 

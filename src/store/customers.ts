@@ -1,5 +1,6 @@
 import type { Customer, Segment } from '../domain/customer.js';
 import { sql } from 'kysely';
+import { compiledOnce } from './compiled-once.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { dialectOf } from './dialects/dialect-of.js';
 import type { Page } from './page.js';
@@ -53,17 +54,20 @@ export async function updateCustomer(db: Db, customer: Customer): Promise<void> 
     .execute();
 }
 
+const customerById = compiledOnce((db: Db, partnerId: string, customerId: string) =>
+  db
+    .selectFrom('customers')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .where('id', '=', customerId),
+);
+
 export async function findCustomer(
   db: Db,
   partnerId: string,
   customerId: string,
 ): Promise<Customer | undefined> {
-  const row = await db
-    .selectFrom('customers')
-    .selectAll()
-    .where('partner_id', '=', partnerId)
-    .where('id', '=', customerId)
-    .executeTakeFirst();
+  const [row] = await customerById(db, partnerId, customerId);
   return row && toCustomer(row);
 }
 

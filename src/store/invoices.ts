@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Invoice, InvoiceStatus } from '../domain/money/charge.js';
 import type { InvoicePeriod } from '../domain/money/invoice-periods.js';
+import { compiledOnce } from './compiled-once.js';
 import { dialectOf } from './dialects/dialect-of.js';
 import { inDueScope, type DueScope } from './due-scope.js';
 import { keysetPage } from './keyset-page.js';
@@ -25,17 +26,8 @@ export async function openInvoice(
     now: Date;
   },
 ): Promise<{ id: string; status: InvoiceStatus }> {
-  const find = () =>
-    dialectOf(db)
-      .lockForUpdate(
-        db
-          .selectFrom('invoices')
-          .select(['id', 'status'])
-          .where('partner_id', '=', input.partnerId)
-          .where('customer_id', '=', input.customerId)
-          .where('period_start', '=', input.period.start),
-      )
-      .executeTakeFirst();
+  const find = async () =>
+    (await periodInvoice(db, input.partnerId, input.customerId, input.period.start))[0];
   const found = await find();
   if (found) return { id: found.id, status: found.status as InvoiceStatus };
   await db
@@ -61,6 +53,18 @@ export async function openInvoice(
   if (!made) throw new Error(`invoice of ${input.customerId} for ${input.period.start} vanished`);
   return { id: made.id, status: made.status as InvoiceStatus };
 }
+
+const periodInvoice = compiledOnce(
+  (db: Db, partnerId: string, customerId: string, periodStart: string) =>
+    dialectOf(db).lockForUpdate(
+      db
+        .selectFrom('invoices')
+        .select(['id', 'status'])
+        .where('partner_id', '=', partnerId)
+        .where('customer_id', '=', customerId)
+        .where('period_start', '=', periodStart),
+    ),
+);
 
 export interface InvoiceQuery {
   customerId?: string;

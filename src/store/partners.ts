@@ -1,4 +1,5 @@
 import type { Instance, Partner } from '../domain/partner.js';
+import { compiledOnce } from './compiled-once.js';
 import { dialectOf } from './dialects/dialect-of.js';
 import type { Db, PartnersTable } from './tables.js';
 
@@ -18,8 +19,12 @@ export async function insertPartner(db: Db, partner: Partner): Promise<void> {
     .execute();
 }
 
+const partnerById = compiledOnce((db: Db, id: string) =>
+  db.selectFrom('partners').selectAll().where('id', '=', id),
+);
+
 export async function findPartner(db: Db, id: string): Promise<Partner | undefined> {
-  const row = await db.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await partnerById(db, id);
   return row && toPartner(row);
 }
 

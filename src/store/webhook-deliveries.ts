@@ -7,6 +7,7 @@ import type {
   WebhookDelivery,
 } from '../domain/webhooks/delivery.js';
 import { endpointWants, WEBHOOK_TEST_EVENT } from '../domain/webhooks/endpoint.js';
+import { compiledOnce } from './compiled-once.js';
 import { dialectOf } from './dialects/dialect-of.js';
 import { insertRows } from './insert-rows.js';
 import { keysetPage } from './keyset-page.js';
@@ -18,13 +19,10 @@ import type { Db, WebhookAttemptsTable, WebhookDeliveriesTable } from './tables.
  * their transaction: a committed event always has its deliveries, a rolled-back one none.
  */
 export async function enqueueDeliveries(db: Db, events: readonly DomainEvent[]): Promise<void> {
-  const partnerIds = [...new Set(events.map((event) => event.partnerId))];
-  const endpoints = await db
-    .selectFrom('webhook_endpoints')
-    .select(['id', 'partner_id', 'event_types'])
-    .where('partner_id', 'in', partnerIds)
-    .where('enabled', '=', 1)
-    .execute();
+  const endpoints = [];
+  for (const partnerId of new Set(events.map((event) => event.partnerId))) {
+    endpoints.push(...(await enabledEndpoints(db, partnerId)));
+  }
   if (endpoints.length === 0) return;
   const wanted = endpoints.map((row) => ({
     id: row.id,
@@ -40,6 +38,14 @@ export async function enqueueDeliveries(db: Db, events: readonly DomainEvent[]):
   );
   await insertRows(db, 'webhook_deliveries', rows);
 }
+
+const enabledEndpoints = compiledOnce((db: Db, partnerId: string) =>
+  db
+    .selectFrom('webhook_endpoints')
+    .select(['id', 'partner_id', 'event_types'])
+    .where('partner_id', '=', partnerId)
+    .where('enabled', '=', 1),
+);
 
 /** A delivery of `event` to one endpoint whatever it subscribes to: the test event's. */
 export async function insertDelivery(
