@@ -12,8 +12,8 @@ export function etagOf(version: number): string {
 
 /**
  * The subscription as the API shows it; a list across customers gives each row's `customerName`,
- * which is built into the same object (a copy with it added made the serializer's work per item
- * three times the customer list's). The customer's own list leaves it out.
+ * which is built into the same object: the serializer was several times slower on copies with it
+ * added. The customer's own list leaves it out.
  */
 export function presentSubscription({
   subscription: s,

@@ -30,11 +30,7 @@ export class CommitBatch {
     this.#wrote = true;
   }
 
-  /** What a member's savepoint began with, to restore when it rolls back. */
-  wroteBeforeMember(): boolean {
-    return this.#wrote;
-  }
-
+  /** A member rolled back to its savepoint: the batch's writes are what they were before it. */
   rolledBackTo(wroteBefore: boolean): void {
     this.#wrote = wroteBefore;
   }

@@ -316,7 +316,12 @@ class SqliteConnection implements DatabaseConnection {
     try {
       this.#statements.prepare('commit').run([]);
     } catch (error) {
-      if (this.#database.inTransaction) this.#database.exec('rollback');
+      // The batch is lost whatever the rollback says: its callers get the commit's error.
+      try {
+        if (this.#database.inTransaction) this.#database.exec('rollback');
+      } catch {
+        // The connection is then as SQLite left it; the next batch begins afresh or fails.
+      }
       throw error;
     }
   }
