@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Subscription } from '../../src/domain/subscription.js';
+import { newId } from '../../src/services/ids.js';
+import { oldestDueAt } from '../../src/store/scheduler-lag.js';
+import { insertSubscriptions } from '../../src/store/subscriptions.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { dueItemsOwner, DUE_ITEMS_CREATED } from '../helpers/due-items.js';
+import { DIALECTS } from '../helpers/stores.js';
+
+const NOW = new Date('2020-06-15T12:00:00.000Z');
+
+/** A monthly subscription of the owner, active and not yet due unless `changes` make it so. */
+function subscription(
+  owner: { partnerId: string; customerId: string; orderId: string },
+  changes: Partial<Subscription>,
+): Subscription {
+  return {
+    id: newId(),
+    ...owner,
+    offerId: 'mail-basic',
+    offerName: 'Mail',
+    friendlyName: 'Mail',
+    quantity: 1,
+    unitType: 'licenses',
+    parentSubscriptionId: null,
+    status: 'active',
+    billingCycle: 'monthly',
+    termDuration: 'P1Y',
+    autoRenewEnabled: true,
+    isTrial: false,
+    trialEndDate: null,
+    creationDate: DUE_ITEMS_CREATED,
+    effectiveStartDate: '2020-01-01',
+    commitmentEndDate: '2020-12-31',
+    cancellationAllowedUntil: null,
+    quantityDecreaseAllowedUntil: null,
+    suspensionReasons: [],
+    suspendedAt: null,
+    expiresAt: null,
+    deletedAt: null,
+    unitPrice: '4.00',
+    unitCost: '4.00',
+    nextChargeDate: '2020-07-01',
+    currency: 'USD',
+    version: 1,
+    expiringSoonWarnedFor: null,
+    ...changes,
+  };
+}
+
+// Each case on a database of its own: another test file's due work would be the oldest.
+describe.each(DIALECTS)("the scheduler's oldest due work on %s", (dialect) => {
+  let t: TestApp;
+  let owner: { partnerId: string; customerId: string; orderId: string };
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { ownDatabase: true });
+    const { partner } = await t.newPartner();
+    const { customer, orderId } = await dueItemsOwner(t, partner);
+    owner = { partnerId: partner.id, customerId: customer.id, orderId };
+  });
+  afterAll(() => t.close());
+
+  it('is none while nothing is due, then each kind of work from when it fell due', async () => {
+    await insertSubscriptions(t.store.db, [subscription(owner, {})]);
+    expect(await oldestDueAt(t.store.db, NOW)).toBeUndefined();
+
+    // A billing period that began on June 1st and is not charged yet.
+    await insertSubscriptions(t.store.db, [subscription(owner, { nextChargeDate: '2020-06-01' })]);
+    expect(await oldestDueAt(t.store.db, NOW)).toEqual(new Date('2020-06-01T00:00:00.000Z'));
+
+    // A term whose last day was May 19th: it ended as May 20th began.
+    await insertSubscriptions(t.store.db, [
+      subscription(owner, { commitmentEndDate: '2020-05-19', nextChargeDate: null }),
+    ]);
+    expect(await oldestDueAt(t.store.db, NOW)).toEqual(new Date('2020-05-20T00:00:00.000Z'));
+
+    // A retention that ended on April 2nd at noon.
+    await insertSubscriptions(t.store.db, [
+      subscription(owner, {
+        status: 'suspended',
+        suspensionReasons: ['nonpayment'],
+        suspendedAt: DUE_ITEMS_CREATED,
+        expiresAt: new Date('2020-04-02T12:00:00.000Z'),
+        nextChargeDate: null,
+      }),
+    ]);
+    expect(await oldestDueAt(t.store.db, NOW)).toEqual(new Date('2020-04-02T12:00:00.000Z'));
+  });
+});
