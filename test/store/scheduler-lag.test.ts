@@ -6,46 +6,26 @@ import { insertSubscriptions } from '../../src/store/subscriptions.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { dueItemsOwner, DUE_ITEMS_CREATED } from '../helpers/due-items.js';
 import { DIALECTS } from '../helpers/stores.js';
+import { subscriptionFixture } from '../helpers/subscriptions.js';
 
 const NOW = new Date('2020-06-15T12:00:00.000Z');
 
-/** A monthly subscription of the owner, active and not yet due unless `changes` make it so. */
+/** An active subscription of the owner, not yet due unless `changes` make it so. */
 function subscription(
   owner: { partnerId: string; customerId: string; orderId: string },
   changes: Partial<Subscription>,
 ): Subscription {
-  return {
+  return subscriptionFixture({
     id: newId(),
     ...owner,
-    offerId: 'mail-basic',
-    offerName: 'Mail',
-    friendlyName: 'Mail',
-    quantity: 1,
-    unitType: 'licenses',
-    parentSubscriptionId: null,
-    status: 'active',
-    billingCycle: 'monthly',
-    termDuration: 'P1Y',
-    autoRenewEnabled: true,
-    isTrial: false,
-    trialEndDate: null,
     creationDate: DUE_ITEMS_CREATED,
     effectiveStartDate: '2020-01-01',
     commitmentEndDate: '2020-12-31',
     cancellationAllowedUntil: null,
     quantityDecreaseAllowedUntil: null,
-    suspensionReasons: [],
-    suspendedAt: null,
-    expiresAt: null,
-    deletedAt: null,
-    unitPrice: '4.00',
-    unitCost: '4.00',
     nextChargeDate: '2020-07-01',
-    currency: 'USD',
-    version: 1,
-    expiringSoonWarnedFor: null,
     ...changes,
-  };
+  });
 }
 
 // Each case on a database of its own: another test file's due work would be the oldest.
