@@ -2,8 +2,7 @@ import { fixedClock, type Clock } from '../domain/clock.js';
 import type { Actor } from '../domain/event.js';
 import type { Partner } from '../domain/partner.js';
 import type { Role } from '../domain/permissions.js';
-import { findApiTokenByHash } from '../store/api-tokens.js';
-import { findPartner } from '../store/partners.js';
+import { findApiTokenWithPartner } from '../store/api-tokens.js';
 import type { AppContext } from './context.js';
 import { hashesEqual, hashTokenSecret } from './token-secret.js';
 
@@ -20,10 +19,10 @@ export async function authenticateToken(
   secret: string,
 ): Promise<Authenticated | null> {
   const hash = hashTokenSecret(secret);
-  const token = await findApiTokenByHash(ctx.db, hash);
-  if (!token || token.revokedAt !== null || !hashesEqual(token.tokenHash, hash)) return null;
-  const partner = await findPartner(ctx.db, token.partnerId);
-  if (!partner) return null;
+  const found = await findApiTokenWithPartner(ctx.db, hash);
+  if (!found) return null;
+  const { token, partner } = found;
+  if (token.revokedAt !== null || !hashesEqual(token.tokenHash, hash)) return null;
   return {
     partner,
     actor: { type: 'token', id: token.id, name: token.name },

@@ -58,7 +58,7 @@ export async function countPartners(db: Db): Promise<number> {
   return row.count;
 }
 
-function toPartner(row: PartnersTable): Partner {
+export function toPartner(row: PartnersTable): Partner {
   return {
     id: row.id,
     name: row.name,
