@@ -22,16 +22,27 @@ interface Rows {
  * `started` counts the syncs begun, `release()` lets the oldest held one finish.
  */
 function heldSync() {
-  const held: (() => void)[] = [];
+  const held: (() => Promise<void>)[] = [];
   let started = 0;
   const syncFile = (fd: number, done: (error: Error | null) => void) => {
     started += 1;
-    held.push(() => fdatasync(fd, done));
+    held.push(
+      () =>
+        new Promise<void>((finished) => {
+          fdatasync(fd, (error) => {
+            done(error);
+            finished();
+          });
+        }),
+    );
   };
   return {
     syncFile,
     started: () => started,
-    release: () => held.shift()?.(),
+    /** Lets the oldest held sync run, and resolves once it has finished (a busy disk is slow). */
+    release: async () => {
+      await held.shift()?.();
+    },
     forgetStarted: () => (started = 0),
   };
 }
@@ -75,7 +86,7 @@ describe('group commit on SQLite', () => {
     });
     const created = sql`create table t (n integer not null)`.execute(db);
     await settle();
-    sync.release();
+    await sync.release();
     await created;
     sync.forgetStarted();
   });
@@ -89,7 +100,7 @@ describe('group commit on SQLite', () => {
     await settle();
     expect(sync.started()).toBe(1);
     expect(first.done).toBe(false);
-    sync.release();
+    await sync.release();
     await settle();
     expect(first.done).toBe(true);
   });
@@ -102,12 +113,12 @@ describe('group commit on SQLite', () => {
     // All twenty committed while the first sync was running, so none of them is durable yet.
     expect(database.prepare('select count(*) as c from t').get()).toEqual({ c: 21 });
     expect(sync.started()).toBe(1);
-    sync.release();
+    await sync.release();
     await settle();
     expect(first.done).toBe(true);
     expect(waiting.some((state) => state.done)).toBe(false);
     expect(sync.started()).toBe(2);
-    sync.release();
+    await sync.release();
     await settle();
     expect(waiting.every((state) => state.done)).toBe(true);
     expect(sync.started()).toBe(2);
@@ -122,11 +133,11 @@ describe('group commit on SQLite', () => {
     // Both ran (the second commit is in the file) before the first's sync was done...
     expect(database.prepare('select count(*) as c from t').get()).toEqual({ c: 2 });
     expect([first.done, second.done, read.done]).toEqual([false, false, false]);
-    sync.release();
+    await sync.release();
     await settle();
     // ...and the read, which saw the second commit, answers with it.
     expect([first.done, second.done, read.done]).toEqual([true, false, false]);
-    sync.release();
+    await sync.release();
     await settle();
     expect([second.done, read.done]).toEqual([true, true]);
     expect(read.value).toEqual([{ n: 1 }, { n: 2 }]);
@@ -135,7 +146,7 @@ describe('group commit on SQLite', () => {
   it('answers a read at once when every commit it could see is durable', async () => {
     const first = tracked(insert(1));
     await settle();
-    sync.release();
+    await sync.release();
     await settle();
     expect(first.done).toBe(true);
     expect(await db.selectFrom('t').select('n').execute()).toEqual([{ n: 1 }]);
@@ -146,7 +157,7 @@ describe('group commit on SQLite', () => {
     const lone = tracked(db.insertInto('t').values({ n: 1 }).execute());
     await settle();
     expect(lone.done).toBe(false);
-    sync.release();
+    await sync.release();
     await settle();
     expect(lone.done).toBe(true);
 
@@ -173,7 +184,7 @@ describe('group commit on SQLite', () => {
     await settle();
     expect(sync.started()).toBe(1);
     expect(outcomes.some((state) => state.done)).toBe(false);
-    sync.release();
+    await sync.release();
     await settle();
     expect(outcomes.map((state) => state.done)).toEqual([true, true, false, true, true]);
     expect(outcomes[2]?.error).toEqual(new Error('refused'));
@@ -192,7 +203,7 @@ describe('group commit on SQLite', () => {
       );
     });
     await settle();
-    sync.release();
+    await sync.release();
     await created;
     const valid = db.transaction().execute((trx) => trx.insertInto('t').values({ n: 1 }).execute());
     const orphan = db
@@ -206,7 +217,7 @@ describe('group commit on SQLite', () => {
     // The connection goes on: the next transaction commits.
     const next = tracked(db.insertInto('t').values({ n: 2 }).execute());
     await settle();
-    sync.release();
+    await sync.release();
     await settle();
     expect(next.done).toBe(true);
   });
