@@ -222,6 +222,12 @@ describe('group commit on SQLite', () => {
     expect(next.done).toBe(true);
   });
 
+  it('fails a sync whose write-ahead log cannot be opened, instead of throwing', async () => {
+    const missing = new WalSync(join(path, 'no-such-dir', 'db.sqlite-wal'));
+    await expect(missing.sync()).rejects.toBeInstanceOf(WalSyncError);
+    await expect(missing.settled()).rejects.toThrow(/could not be opened/);
+  });
+
   it('refuses to confirm anything after a failed sync', async () => {
     const failing = new WalSync(`${path}-wal`, (_fd, done) => done(new Error('EIO')));
     await expect(failing.sync()).rejects.toBeInstanceOf(WalSyncError);

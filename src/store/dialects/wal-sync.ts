@@ -79,7 +79,19 @@ export class WalSync {
     this.#syncing = true;
     this.#syncs += 1;
     const covers = this.#written;
-    this.#fd ??= openSync(this.#path, 'r+');
+    try {
+      this.#fd ??= openSync(this.#path, 'r+');
+    } catch (error) {
+      // No WAL to sync (the store was closed meanwhile, or the file is gone): nothing waiting
+      // can be confirmed, as after a failed fsync.
+      this.#syncing = false;
+      this.#failure ??= new WalSyncError(
+        `the database's write-ahead log ${this.#path} could not be opened to sync it (${(error as Error).message}); restart the server`,
+      );
+      for (const waiter of batch) waiter.reject(this.#failure);
+      this.#rejectWaiting();
+      return;
+    }
     this.#syncFile(this.#fd, (error) => {
       this.#syncing = false;
       if (!error) this.#durable = Math.max(this.#durable, covers);
