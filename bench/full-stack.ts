@@ -84,7 +84,9 @@ export async function benchFullStack(database: FullStackDatabase): Promise<FullS
       },
     );
     const reads = await progress(`full stack (${database.label}): subscription list reads`, () =>
-      benchReads(server, target, readRoutes(readCustomerId)),
+      benchReads(server, target, readRoutes(readCustomerId), {
+        ...(onNodes && { database: backendsCpu(database.url) }),
+      }),
     );
     return { orders, ...(twoNodes === undefined ? {} : { twoNodes }), reads, subscriptions };
   } finally {

@@ -1,13 +1,19 @@
 import { BENCH, ORDER_BODY } from './config.js';
 import type { CustomerCycle } from './customers.js';
 import { runLoad, type ApiTarget, type LoadResult, type LoadSpec } from './load.js';
-import type { ServerProcess } from './processes.js';
+import { machineCpuSeconds, type ServerProcess } from './processes.js';
 
 export interface Measurement extends LoadResult {
   /** CPU time the server process used per successful answer, in milliseconds. */
   serverCpuMs: number;
   /** On PostgreSQL, when measured: CPU time of the database's backends per answer, in ms. */
   databaseCpuMs?: number;
+  /**
+   * CPU time of the whole machine per answer, in ms: the server, the database, the load's client
+   * (autocannon, in the bench's process) and the kernel. On a machine of two cores, more answers
+   * per second than 2,000 / this figure cannot be had however the work is spread.
+   */
+  machineCpuMs: number;
 }
 
 /**
@@ -67,8 +73,10 @@ export async function warmThenMeasure(
   await runLoad(target, { ...spec, seconds: BENCH.warmupSeconds });
   const databaseSince = await database?.();
   const cpuBefore = server.cpuSeconds();
+  const machineBefore = machineCpuSeconds();
   const result = await runLoad(target, spec);
   const cpuSeconds = server.cpuSeconds() - cpuBefore;
+  const machineSeconds = machineCpuSeconds() - machineBefore;
   const databaseSeconds = await databaseSince?.();
   if (result.succeeded === 0) {
     throw new Error(
@@ -79,6 +87,7 @@ export async function warmThenMeasure(
   return {
     ...result,
     serverCpuMs: perAnswer(cpuSeconds),
+    machineCpuMs: perAnswer(machineSeconds),
     ...(databaseSeconds === undefined ? {} : { databaseCpuMs: perAnswer(databaseSeconds) }),
   };
 }

@@ -5,6 +5,7 @@ import { runLoadOnEach } from './load.js';
 import { orderLoad, type Measurement } from './measure.js';
 import { backendsCpu } from './postgres.js';
 import {
+  machineCpuSeconds,
   startBackground,
   startServer,
   type BenchProcess,
@@ -45,9 +46,17 @@ export async function benchTwoNodes(
     await runLoadOnEach(targets, { ...spec, seconds: BENCH.freshNodeWarmupSeconds });
     const nodesCpu = () => nodes.reduce((sum, node) => sum + node.cpuSeconds(), 0);
     const databaseSince = await backendsCpu(databaseUrl)();
-    const [nodesBefore, workerBefore] = [nodesCpu(), worker.cpuSeconds()];
+    const [nodesBefore, workerBefore, machineBefore] = [
+      nodesCpu(),
+      worker.cpuSeconds(),
+      machineCpuSeconds(),
+    ];
     const result = await runLoadOnEach(targets, spec);
-    const [nodesAfter, workerAfter] = [nodesCpu(), worker.cpuSeconds()];
+    const [nodesAfter, workerAfter, machineAfter] = [
+      nodesCpu(),
+      worker.cpuSeconds(),
+      machineCpuSeconds(),
+    ];
     const databaseSeconds = await databaseSince();
     const perOrder = (seconds: number) => (seconds * 1000) / result.succeeded;
     if (result.succeeded === 0) {
@@ -58,6 +67,7 @@ export async function benchTwoNodes(
       serverCpuMs: perOrder(nodesAfter - nodesBefore),
       workerCpuMs: perOrder(workerAfter - workerBefore),
       databaseCpuMs: perOrder(databaseSeconds),
+      machineCpuMs: perOrder(machineAfter - machineBefore),
     };
   } finally {
     await Promise.all(started.map((process) => process.stop()));

@@ -102,6 +102,25 @@ export function cpuSecondsOf(pid: number | undefined): number {
   }
 }
 
+/**
+ * CPU time of the whole machine so far (every process and the kernel, all cores), from the first
+ * line of /proc/stat: everything but idle and iowait, in seconds. NaN where there is no /proc.
+ */
+export function machineCpuSeconds(): number {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+    const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
+    return (
+      [user, nice, system, irq, softirq, steal].reduce<number>(
+        (sum, ticks) => sum + (ticks ?? 0),
+        0,
+      ) / TICKS_PER_SECOND
+    );
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');

@@ -20,7 +20,7 @@ import { openStore } from '../src/store/db.js';
 import { BENCH, ORDER_BODY } from './config.js';
 import { copyCustomers } from './copy-customers.js';
 import type { ApiTarget } from './load.js';
-import { createScratchDatabase } from './postgres.js';
+import { backendsCpu, createScratchDatabase } from './postgres.js';
 import { startServer, type ServerProcess } from './processes.js';
 import { progress } from './progress.js';
 import { benchReads, formatReadLine, readRoutes } from './reads.js';
@@ -63,8 +63,9 @@ try {
     sorts: process.env.PSC_BENCH_READ_SORTS !== '0',
   }).filter((route) => only === undefined || route.label === only);
   await withServer(start(profiling), (api, server) =>
-    benchReads(server, api, routes, (result) => {
-      process.stdout.write(`${label}  ${formatReadLine(result)}\n`);
+    benchReads(server, api, routes, {
+      ...(label === 'PostgreSQL' && { database: backendsCpu(url) }),
+      onEach: (result) => process.stdout.write(`${label}  ${formatReadLine(result)}\n`),
     }),
   );
   process.stdout.write(`load average before ${loadBefore}, after ${load()}\n`);

@@ -1,7 +1,7 @@
 import { PARTNER_SUBSCRIPTION_SORTS } from '../src/store/partner-subscriptions.js';
 import { BENCH } from './config.js';
 import type { ApiTarget } from './load.js';
-import { warmThenMeasure, type Measurement } from './measure.js';
+import { warmThenMeasure, type CpuMeter, type Measurement } from './measure.js';
 import type { ServerProcess } from './processes.js';
 
 /** One list the read load asks for again and again: a label and its first page's path. */
@@ -44,24 +44,32 @@ export function readRoutes(customerId: string, options: { sorts?: boolean } = {}
 
 const OTHER_SORTS = PARTNER_SUBSCRIPTION_SORTS.filter((sort) => sort !== 'customerName');
 
-/** Each route in turn under the read load (10 connections), with a warm-up before each. */
+/**
+ * Each route in turn under the read load (10 connections), with a warm-up before each; `database`
+ * counts the CPU of the database's backends (PostgreSQL) beside the server's.
+ */
 export async function benchReads(
   server: ServerProcess,
   target: ApiTarget,
   routes: readonly ReadRoute[],
-  onEach: (result: ReadMeasurement) => void = () => undefined,
+  options: { database?: CpuMeter; onEach?: (result: ReadMeasurement) => void } = {},
 ): Promise<ReadMeasurement[]> {
   const results: ReadMeasurement[] = [];
   for (const route of routes) {
-    const measured = await warmThenMeasure(server, target, {
-      method: 'GET',
-      path: () => route.path,
-      expectedStatus: 200,
-      connections: BENCH.readConnections,
-      seconds: BENCH.readSeconds,
-    }).catch((error: unknown) => failed(error));
+    const measured = await warmThenMeasure(
+      server,
+      target,
+      {
+        method: 'GET',
+        path: () => route.path,
+        expectedStatus: 200,
+        connections: BENCH.readConnections,
+        seconds: BENCH.readSeconds,
+      },
+      options.database,
+    ).catch((error: unknown) => failed(error));
     const result = { ...measured, ...route };
-    onEach(result);
+    options.onEach?.(result);
     results.push(result);
   }
   return results;
@@ -78,10 +86,14 @@ function failed(error: unknown): Measurement {
     errors: 0,
     seconds: BENCH.readSeconds,
     serverCpuMs: Number.NaN,
+    machineCpuMs: Number.NaN,
   };
 }
 
-/** One line per route: p50, p99, reads/s and the server's CPU per read. */
+/**
+ * One line per route: p50, p99, reads/s, and the CPU per read of the server, of the database's
+ * backends (when counted) and of the whole machine.
+ */
 export function formatReadLine(result: ReadMeasurement): string {
   const others = Object.keys(result.otherStatuses).length + result.errors;
   return [
@@ -90,6 +102,8 @@ export function formatReadLine(result: ReadMeasurement): string {
     `p99 ${result.p99.toFixed(1).padStart(6)} ms`,
     `${result.rate.toFixed(0).padStart(5)} reads/s`,
     `${result.serverCpuMs.toFixed(2)} ms CPU/read`,
+    result.databaseCpuMs === undefined ? '' : `database ${result.databaseCpuMs.toFixed(2)} ms`,
+    `machine ${result.machineCpuMs.toFixed(2)} ms`,
     others > 0
       ? `other answers ${JSON.stringify(result.otherStatuses)}, ${result.errors} errors`
       : '',

@@ -117,6 +117,7 @@ function readsLines({ reads, subscriptions }: FullStackResult): string[] {
     `Reads: the first page (limit=${BENCH.readPageSize}) of each subscription list, for one customer with ${count(BENCH.readCustomerSubscriptions)}+ subscriptions,`,
     `${count(subscriptions)} subscriptions in the database, ${BENCH.readConnections} connections, ${BENCH.readSeconds} s after a ${BENCH.warmupSeconds} s warm-up.`,
     ...reads.map((read) => `  ${formatReadLine(read)}`.trimEnd()),
+    `CPU/read is the server's; database, its backends' (PostgreSQL); machine, every process's and the kernel's (the load's client included).`,
     '',
   ];
 }
