@@ -1,3 +1,5 @@
+import { instantText } from './instant-text.js';
+
 /**
  * Calendar arithmetic on UTC dates. A calendar date is a `YYYY-MM-DD` string: billing periods and
  * terms are whole days, and using strings keeps them free of time zones.
@@ -17,7 +19,7 @@ export function isCalendarDate(value: string): boolean {
 
 /** The UTC calendar date of an instant. */
 export function utcDateOf(instant: Date): CalendarDate {
-  return instant.toISOString().slice(0, 10);
+  return instantText(instant).slice(0, 10);
 }
 
 export function startOfUtcDay(date: CalendarDate): Date {

@@ -1,3 +1,4 @@
+import { instantText } from '../domain/instant-text.js';
 import type { BillingCycle, TermDuration, UnitType } from '../domain/offer.js';
 import type { Subscription, SubscriptionStatus, SuspensionReason } from '../domain/subscription.js';
 import { assignedLicenseCount, type ListedSubscription } from './assigned-license-count.js';
@@ -185,7 +186,7 @@ export async function listSubscriptions(
   );
 }
 
-const iso = (date: Date | null) => date?.toISOString() ?? null;
+const iso = (date: Date | null) => (date === null ? null : instantText(date));
 const date = (text: string | null) => (text === null ? null : new Date(text));
 
 function toRow(s: Subscription): SubscriptionsTable {
@@ -206,7 +207,7 @@ function toRow(s: Subscription): SubscriptionsTable {
     auto_renew_enabled: s.autoRenewEnabled ? 1 : 0,
     is_trial: s.isTrial ? 1 : 0,
     trial_end_date: s.trialEndDate,
-    creation_date: s.creationDate.toISOString(),
+    creation_date: instantText(s.creationDate),
     effective_start_date: s.effectiveStartDate,
     commitment_end_date: s.commitmentEndDate,
     cancellation_allowed_until: iso(s.cancellationAllowedUntil),

@@ -1,9 +1,10 @@
 import type { Static } from 'typebox';
+import { instantText } from '../../domain/instant-text.js';
 import { upcomingChargeDate } from '../../domain/money/ledger.js';
 import type { SubscriptionView } from '../../services/subscription-views.js';
 import type { SubscriptionSchema } from '../schemas/subscription.js';
 
-const iso = (date: Date | null) => date?.toISOString() ?? null;
+const iso = (date: Date | null) => (date === null ? null : instantText(date));
 
 /** The subscription's version as an entity tag: any change makes a new one. */
 export function etagOf(version: number): string {
@@ -42,7 +43,7 @@ export function presentSubscription({
     autoRenewEnabled: s.autoRenewEnabled,
     isTrial: s.isTrial,
     trialEndDate: s.trialEndDate,
-    creationDate: s.creationDate.toISOString(),
+    creationDate: instantText(s.creationDate),
     effectiveStartDate: s.effectiveStartDate,
     commitmentEndDate: s.commitmentEndDate,
     cancellationAllowedUntil: iso(s.cancellationAllowedUntil),
@@ -58,7 +59,7 @@ export function presentSubscription({
     etag: etagOf(s.version),
     actions,
     suspensionPreview: suspensionPreview && {
-      expiresAt: suspensionPreview.expiresAt.toISOString(),
+      expiresAt: instantText(suspensionPreview.expiresAt),
     },
   };
 }
