@@ -3,6 +3,7 @@ import type { Customer } from '../domain/customer.js';
 import type { Subscription, SubscriptionStatus } from '../domain/subscription.js';
 import { isCalendarDateText, isInstantText } from '../domain/text-formats.js';
 import { assignedLicenseCount, type ListedSubscription } from './assigned-license-count.js';
+import { compiledPerShape } from './compiled-once.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { toSubscription } from './subscriptions.js';
 import type { Db, SubscriptionsTable } from './tables.js';
@@ -111,59 +112,24 @@ export async function listPartnerSubscriptions(
     after = decodeAfter(query.cursor, sortName, key) ?? undefined;
     if (!after) return null;
   }
-  const matching = joined(db, query.sort)
-    .select('s.id')
-    .whereRef('c.id', '=', 's.customer_id')
-    .whereRef('c.partner_id', '=', 's.partner_id')
-    .where('s.partner_id', '=', partnerId)
-    .where((eb) => eb.and(filtersOf(query)));
-  const column = sql.ref(key.ref);
-  const size = query.limit + 1;
-  /** One run of the list in the index's order: the rows with a value, or those without. */
-  const run = (withValue: boolean) => {
-    const own = matching.where(
-      sql<SqlBool>`${column} ${sql.raw(withValue ? 'is not' : 'is')} null`,
-    );
-    const rest =
-      after && (after.value === null) !== withValue
-        ? own.where(pastCursor(key.ref, after, query.descending))
-        : own;
-    return rest.orderBy(runOrder(withValue ? key.ref : undefined, query.descending)).limit(size);
+  const statuses = query.statuses ?? [];
+  const shape: PageShape = {
+    sort: query.sort,
+    descending: query.descending,
+    after: after === undefined ? 'none' : after.value === null ? 'null' : 'value',
+    statuses: statuses.length,
+    given: FILTERS.filter((filter) =>
+      filter === 'q' ? (query.q ?? '').length > 0 : query[filter] !== undefined,
+    ),
   };
-  let ids;
-  if (!key.nullable) {
-    const rest = after ? matching.where(pastCursor(key.ref, after, query.descending)) : matching;
-    ids = rest.orderBy(runOrder(key.ref, query.descending)).limit(size);
-  } else if (after?.value === null) {
-    ids = run(false);
-  } else {
-    // Nulls last: the rows with a value in the index's order, then those without in id order;
-    // one `order by` over both would sort every row of the partner.
-    ids = db
-      .selectFrom(run(true).as('valued'))
-      .select('valued.id')
-      .unionAll(db.selectFrom(run(false).as('unvalued')).select('unvalued.id'));
-  }
-  // The page's ids first, sorted as narrow rows (from the indexes alone where they hold every
-  // column the query needs), then only those rows read whole: sorting whole rows cost SQLite
-  // twice as much when the first customer by name has a thousand subscriptions.
-  const rows = (await db
-    .selectFrom(ids.as('page'))
-    .crossJoin('subscriptions as s')
-    .crossJoin('customers as c')
-    .selectAll('s')
-    .select([
-      'c.company_name as customer_name',
-      'c.company_name_key as customer_name_key',
-      'c.account_opened_at as customer_account_opened_at',
-      'c.first_billing_period_start as customer_first_billing_period_start',
-    ])
-    .select(assignedLicenseCount('s').as('assigned_licenses'))
-    .whereRef('s.id', '=', 'page.id')
-    .whereRef('c.id', '=', 's.customer_id')
-    .orderBy(orderOf(key, query.descending))
-    .limit(size)
-    .execute()) as Row[];
+  const values: PageValues = {
+    partnerId,
+    size: query.limit + 1,
+    ...Object.fromEntries(statuses.map((status, index) => [`status${index}`, status])),
+    ...Object.fromEntries(shape.given.map((filter) => [filter, filterValue(query, filter)])),
+    ...(after && { afterValue: after.value, afterId: after.id }),
+  };
+  const rows = (await pageQuery(db, shape, values)) as Row[];
   const shown = rows.slice(0, query.limit);
   const last = shown.at(-1);
   const nextCursor =
@@ -184,6 +150,107 @@ export async function listPartnerSubscriptions(
     nextCursor,
   };
 }
+
+/** The filters that add a condition when given, in the order their conditions are written. */
+const FILTERS = [
+  'offerId',
+  'customerId',
+  'q',
+  'renewsBefore',
+  'expiresBefore',
+  'trialEndsBefore',
+  'deletedBefore',
+] as const;
+type Filter = (typeof FILTERS)[number];
+
+/** What decides the page's SQL: the order, where the cursor is, and which filters are given. */
+interface PageShape {
+  sort: PartnerSubscriptionSort;
+  descending: boolean;
+  /** No cursor, or one past a row without a value for the sort (`null`), or with one. */
+  after: 'none' | 'null' | 'value';
+  statuses: number;
+  given: readonly Filter[];
+}
+
+/** What the page's SQL binds: the partner, the page size, each status and given filter, the cursor. */
+type PageValues = Readonly<Record<string, unknown>>;
+
+/** The value a filter binds, as its condition compares it. */
+function filterValue(query: PartnerSubscriptionQuery, filter: Filter): unknown {
+  switch (filter) {
+    case 'q':
+      return `%${escapeLike((query.q ?? '').toLowerCase())}%`;
+    case 'deletedBefore':
+      return `${query.deletedBefore ?? ''}T00:00:00.000Z`;
+    default:
+      return query[filter];
+  }
+}
+
+/**
+ * The page's rows, its query built once per shape. The page's ids first, sorted as narrow rows
+ * (from the indexes alone where they hold every column the query needs), then only those rows
+ * read whole: sorting whole rows cost SQLite twice as much when the first customer by name has a
+ * thousand subscriptions.
+ */
+const pageQuery = compiledPerShape(
+  (shape: PageShape) =>
+    [shape.sort, shape.descending, shape.after, shape.statuses, ...shape.given].join(' '),
+  (db: Db, shape: PageShape, values: PageValues) => {
+    const key = SORT_KEYS[shape.sort];
+    const matching = joined(db, shape.sort)
+      .select('s.id')
+      .whereRef('c.id', '=', 's.customer_id')
+      .whereRef('c.partner_id', '=', 's.partner_id')
+      .where('s.partner_id', '=', values.partnerId as string)
+      .where((eb) => eb.and(filtersOf(shape, values)));
+    const column = sql.ref(key.ref);
+    const past = () =>
+      pastCursor(key.ref, shape.after === 'null', values.afterValue, values.afterId, shape);
+    /** One run of the list in the index's order: the rows with a value, or those without. */
+    const run = (withValue: boolean) => {
+      const own = matching.where(
+        sql<SqlBool>`${column} ${sql.raw(withValue ? 'is not' : 'is')} null`,
+      );
+      const rest =
+        shape.after !== 'none' && (shape.after === 'null') !== withValue ? own.where(past()) : own;
+      return rest
+        .orderBy(runOrder(withValue ? key.ref : undefined, shape.descending))
+        .limit(values.size as number);
+    };
+    let ids;
+    if (!key.nullable) {
+      const rest = shape.after === 'none' ? matching : matching.where(past());
+      ids = rest.orderBy(runOrder(key.ref, shape.descending)).limit(values.size as number);
+    } else if (shape.after === 'null') {
+      ids = run(false);
+    } else {
+      // Nulls last: the rows with a value in the index's order, then those without in id order;
+      // one `order by` over both would sort every row of the partner.
+      ids = db
+        .selectFrom(run(true).as('valued'))
+        .select('valued.id')
+        .unionAll(db.selectFrom(run(false).as('unvalued')).select('unvalued.id'));
+    }
+    return db
+      .selectFrom(ids.as('page'))
+      .crossJoin('subscriptions as s')
+      .crossJoin('customers as c')
+      .selectAll('s')
+      .select([
+        'c.company_name as customer_name',
+        'c.company_name_key as customer_name_key',
+        'c.account_opened_at as customer_account_opened_at',
+        'c.first_billing_period_start as customer_first_billing_period_start',
+      ])
+      .select(assignedLicenseCount('s').as('assigned_licenses'))
+      .whereRef('s.id', '=', 'page.id')
+      .whereRef('c.id', '=', 's.customer_id')
+      .orderBy(orderOf(key, shape.descending))
+      .limit(values.size as number);
+  },
+);
 
 /**
  * The list's order as one `order by` list: nulls last in both directions, then the key, ties by
@@ -220,53 +287,52 @@ function joined(db: Db, sort: PartnerSubscriptionSort) {
     : db.selectFrom('subscriptions as s').crossJoin('customers as c');
 }
 
-function filtersOf(query: PartnerSubscriptionQuery): Expression<SqlBool>[] {
+function filtersOf(shape: PageShape, values: PageValues): Expression<SqlBool>[] {
   const filters: Expression<SqlBool>[] = [];
   const where = (ref: string, op: string, value: unknown) =>
     sql<SqlBool>`${sql.ref(ref)} ${sql.raw(op)} ${value}`;
-  if (query.statuses !== undefined && query.statuses.length > 0) {
-    filters.push(sql<SqlBool>`s.status in (${sql.join(query.statuses)})`);
+  if (shape.statuses > 0) {
+    const statuses = Array.from({ length: shape.statuses }, (_, index) => values[`status${index}`]);
+    filters.push(sql<SqlBool>`s.status in (${sql.join(statuses)})`);
   }
-  if (query.offerId !== undefined) filters.push(where('s.offer_id', '=', query.offerId));
-  if (query.customerId !== undefined) {
-    // The customer's id on both tables: with `c.id` fixed, the customer is one row, so the
-    // database reads just its subscriptions in id order instead of walking every customer by name.
-    filters.push(
-      where('s.customer_id', '=', query.customerId),
-      where('c.id', '=', query.customerId),
-    );
-  }
-  if (query.q !== undefined && query.q.length > 0) {
-    const pattern = `%${escapeLike(query.q.toLowerCase())}%`;
-    filters.push(
-      sql<SqlBool>`(c.company_name_key like ${pattern} escape '\\'
-        or lower(s.friendly_name) like ${pattern} escape '\\'
-        or lower(s.offer_name) like ${pattern} escape '\\')`,
-    );
-  }
-  if (query.renewsBefore !== undefined) {
-    filters.push(
-      sql<SqlBool>`(s.status = 'active' and s.auto_renew_enabled = 1)`,
-      where('s.commitment_end_date', '<', query.renewsBefore),
-    );
-  }
-  if (query.expiresBefore !== undefined) {
-    filters.push(
-      sql<SqlBool>`(s.status in ('active', 'suspended') and s.auto_renew_enabled = 0)`,
-      where('s.commitment_end_date', '<', query.expiresBefore),
-    );
-  }
-  if (query.trialEndsBefore !== undefined) {
-    filters.push(
-      sql<SqlBool>`s.is_trial = 1`,
-      where('s.trial_end_date', '<', query.trialEndsBefore),
-    );
-  }
-  if (query.deletedBefore !== undefined) {
-    filters.push(
-      sql<SqlBool>`s.status = 'suspended'`,
-      where('s.expires_at', '<', `${query.deletedBefore}T00:00:00.000Z`),
-    );
+  for (const filter of shape.given) {
+    const value = values[filter];
+    switch (filter) {
+      case 'offerId':
+        filters.push(where('s.offer_id', '=', value));
+        break;
+      case 'customerId':
+        // The customer's id on both tables: with `c.id` fixed, the customer is one row, so the
+        // database reads just its subscriptions in id order instead of walking every customer by
+        // name.
+        filters.push(where('s.customer_id', '=', value), where('c.id', '=', value));
+        break;
+      case 'q':
+        filters.push(
+          sql<SqlBool>`(c.company_name_key like ${value} escape '\\'
+            or lower(s.friendly_name) like ${value} escape '\\'
+            or lower(s.offer_name) like ${value} escape '\\')`,
+        );
+        break;
+      case 'renewsBefore':
+        filters.push(
+          sql<SqlBool>`(s.status = 'active' and s.auto_renew_enabled = 1)`,
+          where('s.commitment_end_date', '<', value),
+        );
+        break;
+      case 'expiresBefore':
+        filters.push(
+          sql<SqlBool>`(s.status in ('active', 'suspended') and s.auto_renew_enabled = 0)`,
+          where('s.commitment_end_date', '<', value),
+        );
+        break;
+      case 'trialEndsBefore':
+        filters.push(sql<SqlBool>`s.is_trial = 1`, where('s.trial_end_date', '<', value));
+        break;
+      case 'deletedBefore':
+        filters.push(sql<SqlBool>`s.status = 'suspended'`, where('s.expires_at', '<', value));
+        break;
+    }
   }
   return filters;
 }
@@ -277,12 +343,14 @@ function filtersOf(query: PartnerSubscriptionQuery): Expression<SqlBool>[] {
  */
 function pastCursor(
   ref: string,
-  after: { value: string | null; id: string },
-  descending: boolean,
+  afterNull: boolean,
+  afterValue: unknown,
+  afterId: unknown,
+  shape: { descending: boolean },
 ): Expression<SqlBool> {
-  const beyond = sql.raw(descending ? '<' : '>');
-  if (after.value === null) return sql<SqlBool>`s.id ${beyond} ${after.id}`;
-  return sql<SqlBool>`(${sql.ref(ref)}, s.id) ${beyond} (${after.value}, ${after.id})`;
+  const beyond = sql.raw(shape.descending ? '<' : '>');
+  if (afterNull) return sql<SqlBool>`s.id ${beyond} ${afterId}`;
+  return sql<SqlBool>`(${sql.ref(ref)}, s.id) ${beyond} (${afterValue}, ${afterId})`;
 }
 
 /**

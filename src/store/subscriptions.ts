@@ -4,7 +4,8 @@ import type { Subscription, SubscriptionStatus, SuspensionReason } from '../doma
 import { assignedLicenseCount, type ListedSubscription } from './assigned-license-count.js';
 import { dialectOf } from './dialects/dialect-of.js';
 import { insertRows } from './insert-rows.js';
-import { keysetPage } from './keyset-page.js';
+import { compiledPerShape } from './compiled-once.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Page } from './page.js';
 import type { Db, SubscriptionsTable } from './tables.js';
 
@@ -157,8 +158,8 @@ export interface SubscriptionListQuery {
 }
 
 /**
- * A customer's subscriptions, oldest first, each with its assigned licenses. Null when the cursor
- * is not one this list gave.
+ * A customer's subscriptions, oldest first, each with its assigned licenses, in keyset pages by
+ * id. Null when the cursor is not one this list gave.
  */
 export async function listSubscriptions(
   db: Db,
@@ -166,25 +167,54 @@ export async function listSubscriptions(
   customerId: string,
   query: SubscriptionListQuery,
 ): Promise<Page<ListedSubscription<Subscription>> | null> {
-  let select = db
-    .selectFrom('subscriptions')
-    .selectAll()
-    .select(assignedLicenseCount('subscriptions').as('assigned_licenses'))
-    .where('partner_id', '=', partnerId)
-    .where('customer_id', '=', customerId);
-  if (query.status !== undefined) select = select.where('status', '=', query.status);
-  if (query.offerId !== undefined) select = select.where('offer_id', '=', query.offerId);
-  const page = await keysetPage(select, { column: 'id', holds: 'uuid' }, query);
-  return (
-    page && {
-      items: page.rows.map((row) => ({
-        subscription: toSubscription(row),
-        assignedLicenses: row.assigned_licenses,
-      })),
-      nextCursor: page.nextCursor,
-    }
-  );
+  let afterId: string | undefined;
+  if (query.cursor !== undefined) {
+    afterId = decodeCursor(query.cursor, ['uuid'])?.[0];
+    if (afterId === undefined) return null;
+  }
+  const shape = {
+    status: query.status !== undefined,
+    offerId: query.offerId !== undefined,
+    after: afterId !== undefined,
+  };
+  const rows = await customerPage(db, shape, {
+    partnerId,
+    customerId,
+    size: query.limit + 1,
+    ...(query.status !== undefined && { status: query.status }),
+    ...(query.offerId !== undefined && { offerId: query.offerId }),
+    ...(afterId !== undefined && { afterId }),
+  });
+  const shown = rows.slice(0, query.limit);
+  const last = shown.at(-1);
+  return {
+    items: shown.map((row) => ({
+      subscription: toSubscription(row),
+      assignedLicenses: row.assigned_licenses,
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
+  };
 }
+
+/** A page of the customer's list: its query built once for each combination of filters. */
+const customerPage = compiledPerShape(
+  (shape: { status: boolean; offerId: boolean; after: boolean }) =>
+    `${shape.status} ${shape.offerId} ${shape.after}`,
+  (db: Db, shape: { status: boolean; offerId: boolean; after: boolean }, values: Values) => {
+    let select = db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .select(assignedLicenseCount('subscriptions').as('assigned_licenses'))
+      .where('partner_id', '=', values.partnerId as string)
+      .where('customer_id', '=', values.customerId as string);
+    if (shape.status) select = select.where('status', '=', values.status as string);
+    if (shape.offerId) select = select.where('offer_id', '=', values.offerId as string);
+    if (shape.after) select = select.where('id', '>', values.afterId as string);
+    return select.orderBy('id').limit(values.size as number);
+  },
+);
+
+type Values = Readonly<Record<string, unknown>>;
 
 const iso = (date: Date | null) => (date === null ? null : instantText(date));
 const date = (text: string | null) => (text === null ? null : new Date(text));
