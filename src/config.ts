@@ -46,6 +46,8 @@ export interface Config {
   secretKey: Buffer | undefined;
   previousSecretKeys: Buffer[];
   metrics: MetricsConfig;
+  /** Threads that answer the subscription lists' pages beside the event loop; 0 for none. */
+  readWorkers: number;
 }
 
 /** Who may read `/metrics`: a scraper with the token on the public port, or a port of its own. */
@@ -113,12 +115,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     secretKey: secretKeys(env, 'PSC_SECRET_KEY')[0],
     previousSecretKeys: secretKeys(env, 'PSC_SECRET_KEY_PREVIOUS'),
+    readWorkers: readWorkers(env, database),
     metrics: {
       token: bearerToken(env, 'PSC_METRICS_TOKEN', MIN_METRICS_TOKEN_LENGTH),
       port: env.PSC_METRICS_PORT ? integer(env, 'PSC_METRICS_PORT', 0, 1, 65535) : undefined,
       host: env.PSC_METRICS_HOST || '127.0.0.1',
     },
   };
+}
+
+/**
+ * One page worker by default on a SQLite file: its reads then use the core the event loop leaves
+ * idle. None on PostgreSQL, whose server is often on the same machine and busy with the same
+ * reads, and none possible in memory, where another connection would open another database.
+ */
+function readWorkers(env: NodeJS.ProcessEnv, database: DatabaseTarget): number {
+  const inMemory = database.dialect === 'sqlite' && database.path === ':memory:';
+  const workers = integer(
+    env,
+    'PSC_READ_WORKERS',
+    database.dialect === 'sqlite' && !inMemory ? 1 : 0,
+    0,
+    16,
+  );
+  if (inMemory && workers > 0) {
+    throw new ConfigError(
+      'PSC_READ_WORKERS must be 0 for an in-memory database (sqlite::memory:).',
+    );
+  }
+  return workers;
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {

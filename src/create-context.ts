@@ -23,7 +23,14 @@ export interface ContextOptions {
   clock?: Clock;
   /** Public receivers only, the default retry schedule, and no secret key by default. */
   webhooks?: Partial<WebhookSettings>;
+  /**
+   * Opens `database` only to read, beside the server that writes and migrates it (a page
+   * worker): not migrated, on a read-only connection (see StoreOptions.readOnly).
+   */
+  readOnly?: boolean;
 }
+
+export type { DatabaseTarget };
 
 export interface CreatedContext<S extends Store | undefined = Store> {
   ctx: AppContext;
@@ -79,7 +86,9 @@ export async function createContext(
       close: () => Promise.resolve(),
     };
   }
-  const store = await openMigrated(database);
+  const store = options.readOnly
+    ? openStore(database, { readOnly: true, maxConnections: 2 })
+    : await openMigrated(database);
   return {
     ctx: { db: store.db, ...shared },
     store,

@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from './config.js';
 import { createContext } from './create-context.js';
 import { buildApp } from './http/app.js';
+import { PageWorkers } from './http/page-workers/page-workers.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { dispatcherOptions, startWebhookDispatcher } from './jobs/webhook-dispatcher.js';
 import { webhookSettings } from './secret-keys.js';
@@ -10,6 +11,7 @@ import { startMetricsListener } from './metrics/listener.js';
 import { createMetrics } from './metrics/registry.js';
 import { bootstrapDemo, type Bootstrapped } from './services/bootstrap-demo.js';
 import { CatalogError } from './store/catalog-files.js';
+import { commitsSettled } from './store/dialects/commits-settled.js';
 import { MigrationFailedError } from './store/migrate.js';
 import { VERSION } from './version.js';
 
@@ -26,6 +28,15 @@ async function main(): Promise<void> {
     config.metrics.token !== undefined || config.metrics.port !== undefined
       ? createMetrics(ctx)
       : undefined;
+  const pageWorkers =
+    config.readWorkers > 0
+      ? new PageWorkers({
+          size: config.readWorkers,
+          target: config.database,
+          catalogPath: config.catalogPath,
+          settled: () => commitsSettled(ctx.db),
+        })
+      : undefined;
   const app = await buildApp(ctx, {
     logger,
     version: VERSION,
@@ -33,6 +44,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     timeouts: config.timeouts,
     ...(metrics && { metrics: { registry: metrics, token: config.metrics.token } }),
+    ...(pageWorkers && { pageWorkers }),
   });
 
   const demo = await bootstrapDemo(ctx, {
@@ -61,11 +73,13 @@ async function main(): Promise<void> {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down');
     await app.close();
+    await pageWorkers?.close();
     await metricsListener?.close();
     await scheduler?.stop();
     await dispatcher?.stop();
     await close();
   });
+  await pageWorkers?.ready();
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${(app.server.address() as { port: number }).port}`;
   logger.info(

@@ -77,6 +77,22 @@ describe('configuration', () => {
     expect(text).not.toContain('\n');
   });
 
+  it('answers list pages in one page worker on a SQLite file, none elsewhere, unless told', () => {
+    expect(loadConfig({}).readWorkers).toBe(1);
+    expect(loadConfig({ DATABASE_URL: 'sqlite::memory:' }).readWorkers).toBe(0);
+    expect(loadConfig({ DATABASE_URL: 'postgres://psc@db/psc' }).readWorkers).toBe(0);
+    expect(loadConfig({ PSC_READ_WORKERS: '0' }).readWorkers).toBe(0);
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://psc@db/psc', PSC_READ_WORKERS: '3' }).readWorkers,
+    ).toBe(3);
+    expect(refusal({ PSC_READ_WORKERS: '17' })).toMatch(
+      /^PSC_READ_WORKERS must be a whole number from 0 to 16/,
+    );
+    expect(refusal({ DATABASE_URL: 'sqlite::memory:', PSC_READ_WORKERS: '1' })).toBe(
+      'PSC_READ_WORKERS must be 0 for an in-memory database (sqlite::memory:).',
+    );
+  });
+
   it('trusts no proxy unless told which', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ PSC_TRUST_PROXY: 'true' }).trustProxy).toBe(true);

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
+import type { PageWorkers } from './page-workers/page-workers.js';
 import type { AppContext } from '../services/context.js';
 import { newId } from '../services/ids.js';
 import { installAuth } from './plugins/auth.js';
@@ -80,6 +81,8 @@ export interface AppOptions {
    * `/metrics` to a scraper sending that token (else only a metrics listener serves it).
    */
   metrics?: { registry: Registry; token: string | undefined };
+  /** Threads that answer the subscription lists' pages (PSC_READ_WORKERS); none: the event loop. */
+  pageWorkers?: PageWorkers;
 }
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -110,6 +113,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   });
   // The API speaks JSON only: any other body is 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
+  app.decorate('pageWorkers', options.pageWorkers ?? null);
   installValidators(app);
   installErrorHandling(app);
   installCorrelation(app);

@@ -12,6 +12,8 @@ import { invalidCursor } from './invalid-cursor.js';
 import { withActions, type SubscriptionView } from './subscription-views.js';
 import { authorize } from '../domain/permissions.js';
 
+export type { SubscriptionListQuery };
+
 /** A page of the customer's subscriptions as views, with the customer read once for all. */
 export async function listSubscriptions(
   ctx: CallerContext,

@@ -8,7 +8,7 @@ import {
   SUBSCRIPTION_STATUSES,
 } from '../../domain/subscription.js';
 import { Amount, OfferPriceSchema } from './billing.js';
-import { CalendarDate, Instant, Nullable, Uuid } from './common.js';
+import { CalendarDate, Instant, Nullable, Page, Uuid } from './common.js';
 import { BillingCycleSchema, TermDurationSchema, literals } from './offer.js';
 
 export const SubscriptionStatusSchema = literals(SUBSCRIPTION_STATUSES);
@@ -192,3 +192,6 @@ export const EventSchema = Type.Object(
   },
   { $id: 'Event' },
 );
+
+/** A page of a customer's subscriptions, oldest first. */
+export const SubscriptionPageSchema = Page(Type.Ref('Subscription'), 'SubscriptionPage');

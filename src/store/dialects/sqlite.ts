@@ -5,6 +5,7 @@ import { Kysely } from 'kysely';
 import type { DatabaseTarget } from '../database-url.js';
 import type { Database } from '../tables.js';
 import { rememberDialect } from './dialect-of.js';
+import { rememberSettled } from './commits-settled.js';
 import { GroupCommitSqliteDialect, type WalDurability } from './sqlite-driver.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 import type { StoreDialect } from './store-dialect.js';
@@ -28,8 +29,15 @@ const UNIQUE_VIOLATIONS = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAIN
 export const sqlite: StoreDialect<SqliteTarget> = {
   name: 'sqlite',
   columnTypes: { id: 'text', instant: 'text', date: 'text', json: 'text', flag: 'integer' },
-  open({ path }) {
-    return rememberDialect(new Kysely<Database>({ dialect: connect(path) }), sqlite);
+  open({ path }, options) {
+    if (options.readOnly) {
+      const dialect = new GroupCommitSqliteDialect(readConnection(path), undefined);
+      return rememberDialect(new Kysely<Database>({ dialect }), sqlite);
+    }
+    const { dialect, wal } = connect(path);
+    const db = rememberDialect(new Kysely<Database>({ dialect }), sqlite);
+    if (wal) rememberSettled(db, () => wal.sync.settled());
+    return db;
   },
   lockForUpdate: (query) => query,
   skipLocked: (query) => query,
@@ -44,12 +52,13 @@ function connect(path: string) {
   const journal = database.pragma('journal_mode = WAL', { simple: true });
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const wal = journal === 'wal';
-  return new GroupCommitSqliteDialect(
+  const wal = durability(database, journal === 'wal');
+  const dialect = new GroupCommitSqliteDialect(
     database,
-    durability(database, wal),
+    wal,
     wal ? readConnection(path) : undefined,
   );
+  return { dialect, wal };
 }
 
 /** A connection for reads outside transactions; it may not write (`query_only`). */

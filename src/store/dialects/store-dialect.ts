@@ -6,6 +6,11 @@ import type { Database, Db } from '../tables.js';
 export interface StoreOptions {
   /** PostgreSQL pool size. */
   maxConnections?: number;
+  /**
+   * Only to read, beside the process that writes (a page worker): on SQLite one `query_only`
+   * connection, which neither syncs nor checkpoints the WAL (the writer's store does both).
+   */
+  readOnly?: boolean;
 }
 
 /** A query that can lock the rows it reads: Kysely's select builder. */

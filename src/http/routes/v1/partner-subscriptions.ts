@@ -7,11 +7,8 @@ import {
   bulkUpdateSubscriptions,
   type BulkOutcome,
 } from '../../../services/subscriptions/bulk.js';
-import {
-  listPartnerSubscriptions,
-  type PartnerSubscriptionSort,
-} from '../../../services/subscriptions/list-partner-subscriptions.js';
-import { caller } from '../../plugins/auth.js';
+import type { PartnerSubscriptionSort } from '../../../services/subscriptions/list-partner-subscriptions.js';
+import { sendPage } from '../../page-workers/send-page.js';
 import { problemBody } from '../../plugins/errors.js';
 import { idempotent } from '../../plugins/idempotency.js';
 import { presentSubscription } from '../../presenters/subscription.js';
@@ -43,22 +40,21 @@ export function partnerSubscriptionRoutes(instance: FastifyInstance): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { status, sort = 'customerName', limit = 50, ...filters } = request.query;
       const descending = sort.startsWith('-');
-      const page = await listPartnerSubscriptions(caller(request), {
-        ...filters,
-        ...(status === undefined
-          ? {}
-          : { statuses: [...new Set(status.split(','))] as SubscriptionStatus[] }),
-        sort: (descending ? sort.slice(1) : sort) as PartnerSubscriptionSort,
-        descending,
-        limit,
+      return sendPage(request, reply, {
+        list: 'partner',
+        query: {
+          ...filters,
+          ...(status === undefined
+            ? {}
+            : { statuses: [...new Set(status.split(','))] as SubscriptionStatus[] }),
+          sort: (descending ? sort.slice(1) : sort) as PartnerSubscriptionSort,
+          descending,
+          limit,
+        },
       });
-      return {
-        items: page.items.map((view) => presentSubscription(view)),
-        nextCursor: page.nextCursor,
-      };
     },
   );
 

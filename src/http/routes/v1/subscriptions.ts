@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { convertTrial } from '../../../services/subscriptions/convert-trial.js';
 import { getSubscription } from '../../../services/get-subscription.js';
-import { listAddOns, listSubscriptions } from '../../../services/list-subscriptions.js';
+import { listAddOns } from '../../../services/list-subscriptions.js';
 import { withActions, withActionsOne } from '../../../services/subscription-views.js';
 import {
   authorizeChanges,
@@ -13,13 +13,15 @@ import {
 import { caller } from '../../plugins/auth.js';
 import { idempotent, needs } from '../../plugins/idempotency.js';
 import { presentSubscription } from '../../presenters/subscription.js';
-import { Page, PageQuery, Uuid } from '../../schemas/common.js';
+import { PageQuery, Uuid } from '../../schemas/common.js';
 import { problems } from '../../schemas/problems.js';
 import {
   ConversionRequestSchema,
+  SubscriptionPageSchema,
   SubscriptionPatchSchema,
   SubscriptionStatusSchema,
 } from '../../schemas/subscription.js';
+import { sendPage } from '../../page-workers/send-page.js';
 
 const CustomerParams = Type.Object({ customerId: Uuid });
 const SubscriptionParams = Type.Object({ customerId: Uuid, subscriptionId: Uuid });
@@ -41,21 +43,23 @@ export function subscriptionRoutes(instance: FastifyInstance): void {
           ...PageQuery,
         }),
         response: {
-          200: Page(Type.Ref('Subscription'), 'SubscriptionPage'),
+          200: SubscriptionPageSchema,
           ...problems(400, 401, 403, 404),
         },
       },
     },
-    async (request) => {
-      const ctx = caller(request);
+    async (request, reply) => {
       const { limit = 50, cursor, status, offerId } = request.query;
-      const page = await listSubscriptions(ctx, request.params.customerId, {
-        limit,
-        ...(cursor === undefined ? {} : { cursor }),
-        ...(status === undefined ? {} : { status }),
-        ...(offerId === undefined ? {} : { offerId }),
+      return sendPage(request, reply, {
+        list: 'customer',
+        customerId: request.params.customerId,
+        query: {
+          limit,
+          ...(cursor === undefined ? {} : { cursor }),
+          ...(status === undefined ? {} : { status }),
+          ...(offerId === undefined ? {} : { offerId }),
+        },
       });
-      return { items: page.items.map(presentSubscription), nextCursor: page.nextCursor };
     },
   );
 
