@@ -79,39 +79,43 @@ export class WalSync {
     this.#syncing = true;
     this.#syncs += 1;
     const covers = this.#written;
+    let fd: number;
     try {
-      this.#fd ??= openSync(this.#path, 'r+');
+      fd = this.#fd ??= openSync(this.#path, 'r+');
     } catch (error) {
       // No WAL to sync (the store was closed meanwhile, or the file is gone): nothing waiting
       // can be confirmed, as after a failed fsync.
-      this.#syncing = false;
-      this.#failure ??= new WalSyncError(
-        `the database's write-ahead log ${this.#path} could not be opened to sync it (${(error as Error).message}); restart the server`,
-      );
-      for (const waiter of batch) waiter.reject(this.#failure);
-      this.#rejectWaiting();
+      this.#finish(batch, covers, `could not be opened to sync it (${(error as Error).message})`);
       return;
     }
-    this.#syncFile(this.#fd, (error) => {
-      this.#syncing = false;
-      if (!error) this.#durable = Math.max(this.#durable, covers);
-      // After a failed fsync the kernel may have dropped the unwritten pages and a later fsync
-      // can succeed without them (PostgreSQL's "fsyncgate"), so no later commit is confirmed
-      // either: the server has to restart, and SQLite recovers from what the WAL holds.
-      if (error) {
-        this.#failure ??= new WalSyncError(
-          `the database's write-ahead log ${this.#path} could not be synced to disk (${error.message}); restart the server`,
-        );
-      }
-      for (const waiter of batch) {
-        if (this.#failure) waiter.reject(this.#failure);
-        else waiter.resolve();
-      }
-      if (this.#waiting.length > 0) {
-        if (this.#failure) this.#rejectWaiting();
-        else this.#flush();
-      }
-    });
+    this.#syncFile(fd, (error) =>
+      this.#finish(batch, covers, error && `could not be synced to disk (${error.message})`),
+    );
+  }
+
+  /**
+   * Settles the syncs of `batch`, which covered the first `covers` commits, and starts the next.
+   * After a failed fsync the kernel may have dropped the unwritten pages and a later fsync can
+   * succeed without them (PostgreSQL's "fsyncgate"), so no later commit is confirmed either: the
+   * server has to restart, and SQLite recovers from what the WAL holds.
+   */
+  #finish(batch: Waiter[], covers: number, problem: string | null): void {
+    this.#syncing = false;
+    if (problem === null) {
+      this.#durable = Math.max(this.#durable, covers);
+    } else {
+      this.#failure ??= new WalSyncError(
+        `the database's write-ahead log ${this.#path} ${problem}; restart the server`,
+      );
+    }
+    for (const waiter of batch) {
+      if (this.#failure) waiter.reject(this.#failure);
+      else waiter.resolve();
+    }
+    if (this.#waiting.length > 0) {
+      if (this.#failure) this.#rejectWaiting();
+      else this.#flush();
+    }
   }
 
   #rejectWaiting(): void {
