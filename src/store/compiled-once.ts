@@ -2,45 +2,21 @@ import type { Compilable, CompiledQuery } from 'kysely';
 import { dialectOf } from './dialects/dialect-of.js';
 import type { Db } from './tables.js';
 
-/** Where an argument goes in a query built once: each run binds the call's value there. */
+/** Where a value goes in a query built once: each run binds the call's value there. */
 class Slot {
-  constructor(readonly key: string | number) {}
+  constructor(readonly name: string) {}
 }
+
+type Values = Readonly<Record<string, unknown>>;
 
 /** The compiled query with each slot's value of this call in its place. */
-function bound<R>(
-  query: CompiledQuery<R>,
-  values: Readonly<Record<string | number, unknown>> | readonly unknown[],
-) {
+function bound<R>(query: CompiledQuery<R>, values: Values) {
   const parameters = query.parameters.map((value) => {
     if (!(value instanceof Slot)) return value;
-    if (!(value.key in values)) throw new Error(`no value for slot ${String(value.key)}`);
-    return (values as Record<string | number, unknown>)[value.key];
+    if (!(value.name in values)) throw new Error(`no value for slot ${value.name}`);
+    return values[value.name];
   });
   return { ...query, parameters };
-}
-
-/**
- * A query whose SQL depends only on the dialect, built and compiled once per dialect and then run
- * with each call's values. Building and compiling a Kysely query tree costs more than SQLite
- * takes to answer a lookup by key, on every request's token and partner reads. Each argument is
- * one value, bound where the builder uses it: never a list, whose length would change the SQL.
- */
-export function compiledOnce<A extends unknown[], R>(
-  build: (db: Db, ...args: A) => Compilable<R>,
-): (db: Db, ...args: A) => Promise<R[]> {
-  const compiled = new Map<string, CompiledQuery<R>>();
-  return async (db, ...args) => {
-    const dialect = dialectOf(db).name;
-    let query = compiled.get(dialect);
-    if (query === undefined) {
-      const slots = args.map((_, index) => new Slot(index)) as A;
-      query = build(db, ...slots).compile();
-      compiled.set(dialect, query);
-    }
-    const result = await db.executeQuery<R>(bound(query, args));
-    return result.rows;
-  };
 }
 
 /**
@@ -50,7 +26,7 @@ export function compiledOnce<A extends unknown[], R>(
  * (never to decide anything: on the first build it holds placeholders), and `values` must have the
  * same keys for the same shape. A list's query tree cost a tenth of its page's CPU to build.
  */
-export function compiledPerShape<S, V extends Readonly<Record<string, unknown>>, R>(
+export function compiledPerShape<S, V extends Values, R>(
   shapeKey: (shape: S) => string,
   build: (db: Db, shape: S, values: V) => Compilable<R>,
 ): (db: Db, shape: S, values: V) => Promise<R[]> {
@@ -66,4 +42,20 @@ export function compiledPerShape<S, V extends Readonly<Record<string, unknown>>,
     const result = await db.executeQuery<R>(bound(query, values));
     return result.rows;
   };
+}
+
+/**
+ * A query whose SQL depends only on the dialect: compiledPerShape with one shape, its arguments
+ * the values. Building and compiling a Kysely query tree costs more than SQLite takes to answer a
+ * lookup by key, on every request's token and partner reads. Each argument is one value, bound
+ * where the builder uses it: never a list, whose length would change the SQL.
+ */
+export function compiledOnce<A extends unknown[], R>(
+  build: (db: Db, ...args: A) => Compilable<R>,
+): (db: Db, ...args: A) => Promise<R[]> {
+  const run = compiledPerShape(
+    () => '',
+    (db: Db, _shape: undefined, args: Values) => build(db, ...(Object.values(args) as A)),
+  );
+  return (db, ...args) => run(db, undefined, Object.fromEntries(args.entries()));
 }
