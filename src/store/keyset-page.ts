@@ -32,10 +32,22 @@ export async function keysetPage<DB, TB extends keyof DB, O>(
     .orderBy(sql.ref(ref), key.descending ? 'desc' : 'asc')
     .limit(query.limit + 1)
     .execute();
-  const shown = rows.slice(0, query.limit);
+  return pageOfRows(rows, query.limit, (last) => [String(last[column])]);
+}
+
+/**
+ * A page from the rows a query read with `limit + 1`: the first `limit`, and the cursor past the
+ * last of them when the query found one more (`cursorOf` gives its parts).
+ */
+export function pageOfRows<O>(
+  rows: readonly O[],
+  limit: number,
+  cursorOf: (last: O) => string[],
+): { rows: O[]; nextCursor: string | null } {
+  const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   return {
     rows: shown,
-    nextCursor: rows.length > query.limit && last ? encodeCursor([String(last[column])]) : null,
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null,
   };
 }

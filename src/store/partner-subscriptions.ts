@@ -4,7 +4,8 @@ import type { Subscription, SubscriptionStatus } from '../domain/subscription.js
 import { isCalendarDateText, isInstantText } from '../domain/text-formats.js';
 import { assignedLicenseCount, type ListedSubscription } from './assigned-license-count.js';
 import { compiledPerShape } from './compiled-once.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor } from './cursor.js';
+import { pageOfRows } from './keyset-page.js';
 import { toSubscription } from './subscriptions.js';
 import type { Db, SubscriptionsTable } from './tables.js';
 
@@ -130,14 +131,13 @@ export async function listPartnerSubscriptions(
     ...(after && { afterValue: after.value, afterId: after.id }),
   };
   const rows = (await pageQuery(db, shape, values)) as Row[];
-  const shown = rows.slice(0, query.limit);
-  const last = shown.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last
-      ? encodeCursor([sortName, cursorText(key.value(last)), last.id])
-      : null;
+  const page = pageOfRows(rows, query.limit, (last) => [
+    sortName,
+    cursorText(key.value(last)),
+    last.id,
+  ]);
   return {
-    items: shown.map((row) => ({
+    items: page.rows.map((row) => ({
       subscription: toSubscription(row),
       customerName: row.customer_name,
       customer: {
@@ -147,7 +147,7 @@ export async function listPartnerSubscriptions(
       },
       assignedLicenses: row.assigned_licenses,
     })),
-    nextCursor,
+    nextCursor: page.nextCursor,
   };
 }
 

@@ -5,7 +5,8 @@ import { assignedLicenseCount, type ListedSubscription } from './assigned-licens
 import { dialectOf } from './dialects/dialect-of.js';
 import { insertRows } from './insert-rows.js';
 import { compiledPerShape } from './compiled-once.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor } from './cursor.js';
+import { pageOfRows } from './keyset-page.js';
 import type { Page } from './page.js';
 import type { Db, SubscriptionsTable } from './tables.js';
 
@@ -185,14 +186,13 @@ export async function listSubscriptions(
     ...(query.offerId !== undefined && { offerId: query.offerId }),
     ...(afterId !== undefined && { afterId }),
   });
-  const shown = rows.slice(0, query.limit);
-  const last = shown.at(-1);
+  const page = pageOfRows(rows, query.limit, (last) => [last.id]);
   return {
-    items: shown.map((row) => ({
+    items: page.rows.map((row) => ({
       subscription: toSubscription(row),
       assignedLicenses: row.assigned_licenses,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
+    nextCursor: page.nextCursor,
   };
 }
 
