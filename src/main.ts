@@ -11,7 +11,7 @@ import { startMetricsListener } from './metrics/listener.js';
 import { createMetrics } from './metrics/registry.js';
 import { bootstrapDemo, type Bootstrapped } from './services/bootstrap-demo.js';
 import { CatalogError } from './store/catalog-files.js';
-import { commitsSettled } from './store/dialects/commits-settled.js';
+import { commitsSettled } from './store/dialects/dialect-of.js';
 import { MigrationFailedError } from './store/migrate.js';
 import { VERSION } from './version.js';
 

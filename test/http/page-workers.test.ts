@@ -6,7 +6,7 @@ import type { PageJob } from '../../src/http/page-workers/page-job.js';
 import { PageWorkers } from '../../src/http/page-workers/page-workers.js';
 import type { CallerContext } from '../../src/services/context.js';
 import { DEMO_CATALOG_PATH } from '../../src/store/catalog-files.js';
-import { commitsSettled } from '../../src/store/dialects/commits-settled.js';
+import { commitsSettled } from '../../src/store/dialects/dialect-of.js';
 import { client, createTestApp, type TestApp } from '../helpers/app.js';
 import { newCustomerBody } from '../helpers/customers.js';
 import { seedCustomer } from '../helpers/seed-customer.js';

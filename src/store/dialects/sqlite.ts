@@ -5,7 +5,6 @@ import { Kysely } from 'kysely';
 import type { DatabaseTarget } from '../database-url.js';
 import type { Database } from '../tables.js';
 import { rememberDialect } from './dialect-of.js';
-import { rememberSettled } from './commits-settled.js';
 import { GroupCommitSqliteDialect, type WalDurability } from './sqlite-driver.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 import type { StoreDialect } from './store-dialect.js';
@@ -35,9 +34,11 @@ export const sqlite: StoreDialect<SqliteTarget> = {
       return rememberDialect(new Kysely<Database>({ dialect }), sqlite);
     }
     const { dialect, wal } = connect(path);
-    const db = rememberDialect(new Kysely<Database>({ dialect }), sqlite);
-    if (wal) rememberSettled(db, () => wal.sync.settled());
-    return db;
+    return rememberDialect(
+      new Kysely<Database>({ dialect }),
+      sqlite,
+      wal && (() => wal.sync.settled()),
+    );
   },
   lockForUpdate: (query) => query,
   skipLocked: (query) => query,
