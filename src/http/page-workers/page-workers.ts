@@ -100,22 +100,21 @@ class PageThread {
   #worker: Worker;
   #nextId = 0;
   #closing = false;
-  #started = false;
   #unstartable: Error | undefined;
-  /** Settles when the first worker is ready or has failed to start. */
+  /** Settles when the first worker is ready or has failed to start; later workers leave it be. */
   readonly ready: Promise<void>;
+  #isReady!: () => void;
+  #couldNotStart!: (error: Error) => void;
 
   constructor(data: PageWorkerData) {
     this.#data = data;
-    let ready!: () => void;
-    let failed!: (error: Error) => void;
     this.ready = new Promise<void>((resolve, reject) => {
-      ready = resolve;
-      failed = reject;
+      this.#isReady = resolve;
+      this.#couldNotStart = reject;
     });
     // Also fails pages while it is pending; a caller that never awaits it is not left unhandled.
     this.ready.catch(() => undefined);
-    this.#worker = this.#start({ ready, failed });
+    this.#worker = this.#start();
   }
 
   get inHand(): number {
@@ -137,15 +136,16 @@ class PageThread {
     await this.#worker.terminate();
   }
 
-  #start(first?: { ready: () => void; failed: (error: Error) => void }): Worker {
+  #start(): Worker {
     const worker = spawnWorker(this.#data);
     // A server that is stopping does not wait for an idle page worker.
     worker.unref();
-    let startError: Error | undefined;
+    let started = false;
+    let firstError: Error | undefined;
     worker.on('message', (message: PageReply | PageWorkerReady) => {
       if ('ready' in message) {
-        this.#started = true;
-        first?.ready();
+        started = true;
+        this.#isReady();
         return;
       }
       const pending = this.#pending.get(message.id);
@@ -153,15 +153,15 @@ class PageThread {
       pending?.resolve(message);
     });
     worker.on('error', (error) => {
-      startError ??= error;
+      firstError ??= error;
       this.#failAll(error);
     });
     worker.on('exit', (code) => {
-      const stopped = startError ?? new Error(`a page worker stopped (exit code ${code})`);
+      const stopped = firstError ?? new Error(`a page worker stopped (exit code ${code})`);
       this.#failAll(stopped);
-      first?.failed(stopped);
+      this.#couldNotStart(stopped);
       if (this.#closing) return;
-      if (this.#started) this.#worker = this.#start();
+      if (started) this.#worker = this.#start();
       else this.#unstartable = stopped;
     });
     return worker;
