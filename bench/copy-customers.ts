@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { customerNameKey } from '../src/store/customer-name-key.js';
 import type { Store } from '../src/store/db.js';
 import type { CustomersTable } from '../src/store/tables.js';
 import { chunks } from './chunks.js';
@@ -27,7 +28,7 @@ export async function copyCustomers(
         ...template,
         id: uuidv7(),
         company_name: customer.companyName,
-        company_name_key: customer.companyName.toLowerCase(),
+        company_name_key: customerNameKey(customer.companyName),
         domain: customer.domain,
         billing_last_name: customer.billingProfile.lastName,
         billing_email: customer.billingProfile.email,

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { firstBillingPeriodStart } from '../src/domain/billing.js';
 import type { DatabaseTarget } from '../src/store/database-url.js';
 import { openStore } from '../src/store/db.js';
+import { customerNameKey } from '../src/store/customer-name-key.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import type { CustomersTable, EventsTable } from '../src/store/tables.js';
 import { chunks } from './chunks.js';
@@ -53,7 +54,7 @@ function customerRow(i: number, partnerId: string, now: Date): CustomersTable {
     id: uuidv7(),
     partner_id: partnerId,
     company_name: input.companyName,
-    company_name_key: input.companyName.toLowerCase(),
+    company_name_key: customerNameKey(input.companyName),
     domain: input.domain,
     country: input.country,
     segment: input.segment,

@@ -56,11 +56,14 @@ export class FloorPgStore {
     billingCycle: string,
     lines: ReturnType<typeof orderLines>,
   ): Promise<OrderRows | null> {
-    const customer = await one<{ partner_id: string; country: string }>(client, {
-      name: 'floor-lock-customer',
-      text: 'select * from customers where id = $1 for update',
-      values: [customerId],
-    });
+    const customer = await one<{ partner_id: string; country: string; company_name_key: string }>(
+      client,
+      {
+        name: 'floor-lock-customer',
+        text: 'select * from customers where id = $1 for update',
+        values: [customerId],
+      },
+    );
     if (!customer) return null;
     const offerIds = [...new Set(lines.map((l) => l.offer.id))];
     await client.query({
@@ -73,6 +76,7 @@ export class FloorPgStore {
     const rows = orderRows({
       partnerId: customer.partner_id,
       customerId,
+      customerNameKey: customer.company_name_key,
       currency,
       billingCycle,
       lines,

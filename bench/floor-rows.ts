@@ -26,6 +26,8 @@ export interface OrderLine {
 export interface OrderFacts {
   partnerId: string;
   customerId: string;
+  /** The customer's name key, which the product copies to each of its subscriptions. */
+  customerNameKey: string;
   currency: string;
   billingCycle: string;
   lines: readonly OrderLine[];
@@ -213,6 +215,7 @@ function subscriptionRow(facts: OrderFacts, line: OrderLine, orderId: string): S
     next_charge_date: termEnd(now, termDuration === 'P1Y' ? 12 : 1, 0),
     version: 1,
     expiring_soon_warned_for: null,
+    customer_name_key: facts.customerNameKey,
   };
 }
 

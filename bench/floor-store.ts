@@ -50,7 +50,7 @@ export class FloorStore {
 
   #write(customerId: string, request: FloorOrderRequest): OrderRows | null {
     const customer = this.#statement('select * from customers where id = ?').get(customerId) as
-      { partner_id: string; country: string } | undefined;
+      { partner_id: string; country: string; company_name_key: string } | undefined;
     if (!customer) return null;
     const lines = orderLines(this.catalog, request.lineItems);
     const offerIds = [...new Set(lines.map((l) => l.offer.id))];
@@ -62,6 +62,7 @@ export class FloorStore {
     const rows = orderRows({
       partnerId: customer.partner_id,
       customerId,
+      customerNameKey: customer.company_name_key,
       currency,
       billingCycle: request.billingCycle,
       lines,

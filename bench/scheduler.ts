@@ -113,7 +113,7 @@ async function seedDue(store: Store, ctx: Parameters<typeof createPartner>[0], c
           suspended(partner.id, customer.id, orderId),
         );
         ids.push(...rows.map((r) => r.id));
-        await insertSubscriptions(trx, rows);
+        await insertSubscriptions(trx, customer, rows);
       }
     });
   }

@@ -45,6 +45,7 @@ export async function seedSubscriptions(store: Store, seed: SubscriptionSeed): P
   const owners = Array.from({ length: Math.max(0, missing) }, (_, i) =>
     i < seed.readCustomerCount ? seed.readCustomerId : (others[i % others.length] as string),
   );
+  const nameKeys = await customerNameKeys(store);
   const orders = new Map<string, OrdersTable>();
   const subscriptions = owners.map((customerId, i): SubscriptionsTable => {
     let order = orders.get(customerId);
@@ -53,7 +54,13 @@ export async function seedSubscriptions(store: Store, seed: SubscriptionSeed): P
       orders.set(customerId, order);
     }
     const template = templates[i % templates.length] as SubscriptionsTable;
-    return { ...template, id: uuidv7(), customer_id: customerId, order_id: order.id };
+    return {
+      ...template,
+      id: uuidv7(),
+      customer_id: customerId,
+      customer_name_key: nameKeys.get(customerId) ?? '',
+      order_id: order.id,
+    };
   });
 
   await db.transaction().execute(async (trx) => {
@@ -69,6 +76,12 @@ export async function seedSubscriptions(store: Store, seed: SubscriptionSeed): P
   }
   await refreshPlannerStatistics(store);
   return countSubscriptions(store);
+}
+
+/** Each customer's name key, as the product copies it to the customer's subscriptions. */
+async function customerNameKeys(store: Store): Promise<Map<string, string>> {
+  const rows = await store.db.selectFrom('customers').select(['id', 'company_name_key']).execute();
+  return new Map(rows.map((row) => [row.id, row.company_name_key]));
 }
 
 /**

@@ -70,7 +70,7 @@ export function placeOrder(
     );
     const placed = withFirstCharges(planned, ledger);
     await insertOrder(trx, placed.order);
-    await insertSubscriptions(trx, placed.subscriptions);
+    await insertSubscriptions(trx, customer, placed.subscriptions);
     await insertOrderLineItems(trx, placed.order);
     const changes = callerChanges(ctx, now);
     const events = [

@@ -2,6 +2,7 @@ import type { Customer, Segment } from '../domain/customer.js';
 import { sql } from 'kysely';
 import { compiledOnce } from './compiled-once.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { customerNameKey } from './customer-name-key.js';
 import { dialectOf } from './dialects/dialect-of.js';
 import type { Page } from './page.js';
 import type { CustomersTable, Db } from './tables.js';
@@ -14,7 +15,7 @@ export async function insertCustomer(db: Db, customer: Customer): Promise<void> 
       id: customer.id,
       partner_id: customer.partnerId,
       company_name: customer.companyName,
-      company_name_key: customer.companyName.toLowerCase(),
+      company_name_key: customerNameKey(customer.companyName),
       domain: customer.domain,
       country: customer.country,
       segment: customer.segment,
@@ -32,14 +33,27 @@ export async function insertCustomer(db: Db, customer: Customer): Promise<void> 
     .execute();
 }
 
-/** Writes what a partner may change of a customer: its name, domain and billing profile. */
+/**
+ * Writes what a partner may change of a customer: its name, domain and billing profile. A new
+ * name's key goes to the customer's subscriptions too (the list across customers sorts by it);
+ * run it in the transaction that holds the customer's row lock, as an order does, so that no
+ * order inserts subscriptions with the old key after this has rewritten them.
+ */
 export async function updateCustomer(db: Db, customer: Customer): Promise<void> {
   const { billingProfile: bp } = customer;
+  const nameKey = customerNameKey(customer.companyName);
+  await db
+    .updateTable('subscriptions')
+    .set({ customer_name_key: nameKey })
+    .where('partner_id', '=', customer.partnerId)
+    .where('customer_id', '=', customer.id)
+    .where('customer_name_key', '<>', nameKey)
+    .execute();
   await db
     .updateTable('customers')
     .set({
       company_name: customer.companyName,
-      company_name_key: customer.companyName.toLowerCase(),
+      company_name_key: customerNameKey(customer.companyName),
       domain: customer.domain,
       billing_first_name: bp.firstName,
       billing_last_name: bp.lastName,

@@ -11,6 +11,7 @@ import { money } from './migrations/0007-money.js';
 import { webhooks } from './migrations/0008-webhooks.js';
 import { mustChangePassword } from './migrations/0009-must-change-password.js';
 import { subscriptionListIndexes } from './migrations/0010-subscription-list-indexes.js';
+import { subscriptionCustomerName } from './migrations/0011-subscription-customer-name.js';
 
 /** Every migration, in order. Names never change once released. */
 function migrations(store: Store): Record<string, Migration> {
@@ -26,6 +27,7 @@ function migrations(store: Store): Record<string, Migration> {
     '0008-webhooks': webhooks(t),
     '0009-must-change-password': mustChangePassword(t),
     '0010-subscription-list-indexes': subscriptionListIndexes(),
+    '0011-subscription-customer-name': subscriptionCustomerName(),
   };
 }
 

@@ -29,7 +29,7 @@ const SORT_KEYS: Record<
   { ref: string; kind: KeyKind; nullable: boolean; value: (row: Row) => string | number | null }
 > = {
   customerName: {
-    ref: 'c.company_name_key',
+    ref: 's.customer_name_key',
     kind: 'text',
     nullable: false,
     value: (row) => row.customer_name_key,
@@ -64,7 +64,6 @@ const SORT_KEYS: Record<
 
 type Row = SubscriptionsTable & {
   customer_name: string;
-  customer_name_key: string;
   customer_account_opened_at: string;
   customer_first_billing_period_start: string;
   assigned_licenses: number;
@@ -198,11 +197,8 @@ const pageQuery = compiledPerShape(
   (shape: PageShape) =>
     [shape.sort, shape.descending, shape.after, shape.statuses, ...shape.given].join(' '),
   (db: Db, shape: PageShape, values: PageValues) => {
-    const key = SORT_KEYS[shape.sort];
-    const matching = joined(db, shape.sort)
-      .select('s.id')
-      .whereRef('c.id', '=', 's.customer_id')
-      .whereRef('c.partner_id', '=', 's.partner_id')
+    const key = { ...SORT_KEYS[shape.sort], ref: keyRef(shape) };
+    const matching = matchingIds(db, shape)
       .where('s.partner_id', '=', values.partnerId as string)
       .where((eb) => eb.and(filtersOf(shape, values)));
     const column = sql.ref(key.ref);
@@ -240,7 +236,6 @@ const pageQuery = compiledPerShape(
       .selectAll('s')
       .select([
         'c.company_name as customer_name',
-        'c.company_name_key as customer_name_key',
         'c.account_opened_at as customer_account_opened_at',
         'c.first_billing_period_start as customer_first_billing_period_start',
       ])
@@ -276,15 +271,31 @@ function runOrder(ref: string | undefined, descending: boolean) {
 }
 
 /**
- * Both tables, in the order the list reads them. By customer name, the customers come first, in
- * their name index's order, each with its subscriptions: SQLite keeps a `cross join`'s order, and
- * without it chose to read every subscription of the partner and sort them. By a subscription's
- * column, the subscriptions come first (in that column's index), each with its customer.
+ * One customer's subscriptions by its name: the name is one value, so the page is the customer's
+ * subscriptions in id order. That holds for the databases only when the name is read from the
+ * customer's one row, not from each subscription's copy of it.
  */
-function joined(db: Db, sort: PartnerSubscriptionSort) {
-  return sort === 'customerName'
-    ? db.selectFrom('customers as c').crossJoin('subscriptions as s')
-    : db.selectFrom('subscriptions as s').crossJoin('customers as c');
+function oneCustomerByName(shape: PageShape): boolean {
+  return shape.sort === 'customerName' && shape.given.includes('customerId');
+}
+
+function keyRef(shape: PageShape): string {
+  return oneCustomerByName(shape) ? 'c.company_name_key' : SORT_KEYS[shape.sort].ref;
+}
+
+/**
+ * The ids of the page's candidates, from the subscriptions alone (every sort's key and every
+ * filter is a column of theirs), or, for one customer by name, from the customer's row first and
+ * then its subscriptions: SQLite keeps a `cross join`'s order.
+ */
+function matchingIds(db: Db, shape: PageShape) {
+  if (!oneCustomerByName(shape)) return db.selectFrom('subscriptions as s').select('s.id');
+  return db
+    .selectFrom('customers as c')
+    .crossJoin('subscriptions as s')
+    .select('s.id')
+    .whereRef('c.id', '=', 's.customer_id')
+    .whereRef('c.partner_id', '=', 's.partner_id');
 }
 
 function filtersOf(shape: PageShape, values: PageValues): Expression<SqlBool>[] {
@@ -302,14 +313,13 @@ function filtersOf(shape: PageShape, values: PageValues): Expression<SqlBool>[] 
         filters.push(where('s.offer_id', '=', value));
         break;
       case 'customerId':
-        // The customer's id on both tables: with `c.id` fixed, the customer is one row, so the
-        // database reads just its subscriptions in id order instead of walking every customer by
-        // name.
-        filters.push(where('s.customer_id', '=', value), where('c.id', '=', value));
+        filters.push(where('s.customer_id', '=', value));
+        // With `c.id` fixed as well, the customer is one row (see oneCustomerByName).
+        if (oneCustomerByName(shape)) filters.push(where('c.id', '=', value));
         break;
       case 'q':
         filters.push(
-          sql<SqlBool>`(c.company_name_key like ${value} escape '\\'
+          sql<SqlBool>`(s.customer_name_key like ${value} escape '\\'
             or lower(s.friendly_name) like ${value} escape '\\'
             or lower(s.offer_name) like ${value} escape '\\')`,
         );

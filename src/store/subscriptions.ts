@@ -1,3 +1,4 @@
+import type { Customer } from '../domain/customer.js';
 import { instantText } from '../domain/instant-text.js';
 import type { BillingCycle, TermDuration, UnitType } from '../domain/offer.js';
 import type { Subscription, SubscriptionStatus, SuspensionReason } from '../domain/subscription.js';
@@ -6,13 +7,29 @@ import { dialectOf } from './dialects/dialect-of.js';
 import { insertRows } from './insert-rows.js';
 import { compiledPerShape } from './compiled-once.js';
 import { decodeCursor } from './cursor.js';
+import { customerNameKey } from './customer-name-key.js';
 import { pageOfRows } from './keyset-page.js';
 import type { Page } from './page.js';
 import type { Db, SubscriptionsTable } from './tables.js';
 
-export async function insertSubscriptions(db: Db, subscriptions: readonly Subscription[]) {
+/**
+ * Inserts subscriptions of one customer, each with the customer's name key (the order of the list
+ * across customers). Subscriptions of another customer are a mistake of the caller's.
+ */
+export async function insertSubscriptions(
+  db: Db,
+  customer: Pick<Customer, 'id' | 'companyName'>,
+  subscriptions: readonly Subscription[],
+) {
   if (subscriptions.length === 0) return;
-  await insertRows(db, 'subscriptions', subscriptions.map(toRow));
+  const nameKey = customerNameKey(customer.companyName);
+  const rows = subscriptions.map((subscription): SubscriptionsTable => {
+    if (subscription.customerId !== customer.id) {
+      throw new Error(`subscription ${subscription.id} is not of customer ${customer.id}`);
+    }
+    return { ...toRow(subscription), customer_name_key: nameKey };
+  });
+  await insertRows(db, 'subscriptions', rows);
 }
 
 /**
@@ -38,9 +55,11 @@ export async function updateSubscription(
   return result.numUpdatedRows > 0n;
 }
 
-type RowChanges = Omit<SubscriptionsTable, 'id' | 'partner_id'>;
+/** A subscription's own columns: the customer's name key is the customer's to write. */
+type SubscriptionColumns = Omit<SubscriptionsTable, 'customer_name_key'>;
+type RowChanges = Omit<SubscriptionColumns, 'id' | 'partner_id'>;
 
-function changedColumns(before: SubscriptionsTable, after: RowChanges): Partial<RowChanges> {
+function changedColumns(before: SubscriptionColumns, after: RowChanges): Partial<RowChanges> {
   const changed: Record<string, unknown> = { version: after.version };
   for (const column of Object.keys(after) as (keyof RowChanges)[]) {
     if (before[column] !== after[column]) changed[column] = after[column];
@@ -219,7 +238,7 @@ type Values = Readonly<Record<string, unknown>>;
 const iso = (date: Date | null) => (date === null ? null : instantText(date));
 const date = (text: string | null) => (text === null ? null : new Date(text));
 
-function toRow(s: Subscription): SubscriptionsTable {
+function toRow(s: Subscription): SubscriptionColumns {
   return {
     id: s.id,
     partner_id: s.partnerId,

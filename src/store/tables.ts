@@ -63,7 +63,7 @@ export interface CustomersTable {
   id: string;
   partner_id: string;
   company_name: string;
-  /** lower(company_name): the key searches and the list order use. */
+  /** customerNameKey(company_name): the key searches and the list order use. */
   company_name_key: string;
   domain: string;
   country: string;
@@ -153,6 +153,8 @@ export interface SubscriptionsTable {
   version: number;
   /** The end (retention, term or trial) last warned about, so each end is warned about once. */
   expiring_soon_warned_for: string | null;
+  /** The customer's `company_name_key`, kept here so the list across customers reads by index. */
+  customer_name_key: string;
 }
 
 export interface CustomerUsersTable {

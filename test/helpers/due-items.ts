@@ -51,7 +51,7 @@ export async function seedDueItems(t: TestApp, count: number, options: { billed?
       dueItem(partner.id, customer.id, orderId, createdAt, start + i, options.billed === true),
     );
     ids.push(...chunk.map((s) => s.id));
-    await insertSubscriptions(t.store.db, chunk);
+    await insertSubscriptions(t.store.db, customer, chunk);
   }
   return { partner, customer, ids };
 }

@@ -319,4 +319,32 @@ describe.each(DIALECTS)('subscriptions across customers on %s', (dialect) => {
     );
     expect(nullKey.statusCode).toBe(200);
   });
+
+  // Last: it adds a customer that the lists above do not expect.
+  it("moves a renamed customer's subscriptions to the new name's place, in order and search", async () => {
+    const response = await api.post(
+      '/v1/customers',
+      newCustomerBody({ companyName: 'Middle Co', accountOpenedAt: '2026-01-10T15:30:00Z' }),
+    );
+    const middle = response.json<{ id: string }>().id;
+    const path = `/v1/customers/${middle}`;
+    const subscriptions = [
+      await orderLine(api, path, { offerId: 'mail-basic', quantity: 1 }),
+      await orderLine(api, path, { offerId: 'backup-server', quantity: 1 }),
+    ].sort();
+    const byName = async () => ids(await everyPage(api, 'sort=customerName', 2));
+    const zetas = ids(all.filter((item) => item.customerId === customers.zeta));
+    const alphas = ids(all.filter((item) => item.customerId === customers.alpha));
+    expect(await byName()).toEqual([...alphas, ...subscriptions, ...zetas]);
+
+    const renamed = await api.patch(path, { companyName: 'ZZ Top Co' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await byName()).toEqual([...alphas, ...zetas, ...subscriptions]);
+    const found = async (q: string) =>
+      ids((await api.get(`/v1/subscriptions?q=${q}`)).json<{ items: Item[] }>().items);
+    expect(await found('zz%20top')).toEqual(subscriptions);
+    expect(await found('middle')).toEqual([]);
+    const own = await everyPage(api, `customerId=${middle}&sort=-customerName`, 1);
+    expect(own.map((item) => item.customerName)).toEqual(['ZZ Top Co', 'ZZ Top Co']);
+  });
 });

@@ -197,7 +197,7 @@ async function seed(t: TestApp, rows: (sub: Row) => Subscription[]) {
     ...changes,
   }));
   for (let start = 0; start < made.length; start += 500) {
-    await insertSubscriptions(t.store.db, made.slice(start, start + 500));
+    await insertSubscriptions(t.store.db, customer, made.slice(start, start + 500));
   }
   return { partnerId: partner.id, ids: made.map((row) => row.id) };
 }

@@ -34,7 +34,8 @@ describe.each(DIALECTS)("a customer's subscription list on %s", (dialect) => {
         status: i % 2 === 0 ? 'suspended' : 'active',
       });
     mine = Array.from({ length: 9 }, (_, i) => make(owner, i));
-    await insertSubscriptions(t.store.db, [...mine, make(other, 0), make(other, 1)]);
+    await insertSubscriptions(t.store.db, owner.customer, mine);
+    await insertSubscriptions(t.store.db, other.customer, [make(other, 0), make(other, 1)]);
   });
   afterAll(() => t.close());
 

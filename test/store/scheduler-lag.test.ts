@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Customer } from '../../src/domain/customer.js';
 import type { Subscription } from '../../src/domain/subscription.js';
 import { newId } from '../../src/services/ids.js';
 import { oldestDueAt } from '../../src/store/scheduler-lag.js';
@@ -32,30 +33,34 @@ function subscription(
 describe.each(DIALECTS)("the scheduler's oldest due work on %s", (dialect) => {
   let t: TestApp;
   let owner: { partnerId: string; customerId: string; orderId: string };
+  let customer: Customer;
   beforeAll(async () => {
     t = await createTestApp(dialect, { ownDatabase: true });
     const { partner } = await t.newPartner();
-    const { customer, orderId } = await dueItemsOwner(t, partner);
-    owner = { partnerId: partner.id, customerId: customer.id, orderId };
+    const made = await dueItemsOwner(t, partner);
+    customer = made.customer;
+    owner = { partnerId: partner.id, customerId: customer.id, orderId: made.orderId };
   });
   afterAll(() => t.close());
 
   it('is none while nothing is due, then each kind of work from when it fell due', async () => {
-    await insertSubscriptions(t.store.db, [subscription(owner, {})]);
+    await insertSubscriptions(t.store.db, customer, [subscription(owner, {})]);
     expect(await oldestDueAt(t.store.db, NOW)).toBeUndefined();
 
     // A billing period that began on June 1st and is not charged yet.
-    await insertSubscriptions(t.store.db, [subscription(owner, { nextChargeDate: '2020-06-01' })]);
+    await insertSubscriptions(t.store.db, customer, [
+      subscription(owner, { nextChargeDate: '2020-06-01' }),
+    ]);
     expect(await oldestDueAt(t.store.db, NOW)).toEqual(new Date('2020-06-01T00:00:00.000Z'));
 
     // A term whose last day was May 19th: it ended as May 20th began.
-    await insertSubscriptions(t.store.db, [
+    await insertSubscriptions(t.store.db, customer, [
       subscription(owner, { commitmentEndDate: '2020-05-19', nextChargeDate: null }),
     ]);
     expect(await oldestDueAt(t.store.db, NOW)).toEqual(new Date('2020-05-20T00:00:00.000Z'));
 
     // A retention that ended on April 2nd at noon.
-    await insertSubscriptions(t.store.db, [
+    await insertSubscriptions(t.store.db, customer, [
       subscription(owner, {
         status: 'suspended',
         suspensionReasons: ['nonpayment'],
