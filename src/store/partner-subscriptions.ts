@@ -188,22 +188,40 @@ function filterValue(query: PartnerSubscriptionQuery, filter: Filter): unknown {
 }
 
 /**
- * The page's rows, its query built once per shape. The page's ids first, sorted as narrow rows
- * (from the indexes alone where they hold every column the query needs), then only those rows
- * read whole: sorting whole rows cost SQLite twice as much when the first customer by name has a
- * thousand subscriptions.
+ * The page's rows, its query built once per shape. In an order an index gives (a column that is
+ * never null, or one customer's subscriptions by name), the page is one range of that index,
+ * each row read whole with its customer as it comes. In a nullable column's order, the page's
+ * ids come first, from two runs of the index (see below), and only those rows are read whole.
  */
 const pageQuery = compiledPerShape(
   (shape: PageShape) =>
     [shape.sort, shape.descending, shape.after, shape.statuses, ...shape.given].join(' '),
   (db: Db, shape: PageShape, values: PageValues) => {
-    const key = { ...SORT_KEYS[shape.sort], ref: keyRef(shape) };
-    const matching = matchingIds(db, shape)
+    const key = SORT_KEYS[shape.sort];
+    const size = values.size as number;
+    const past = () =>
+      pastCursor(key.ref, shape.after === 'null', values.afterValue, values.afterId, shape);
+    if (!key.nullable || oneCustomerByName(shape)) {
+      const byId = oneCustomerByName(shape);
+      const rows = db
+        .selectFrom('subscriptions as s')
+        .crossJoin('customers as c')
+        .selectAll('s')
+        .select(PAGE_COLUMNS)
+        .whereRef('c.id', '=', 's.customer_id')
+        .where('s.partner_id', '=', values.partnerId as string)
+        .where((eb) => eb.and(filtersOf(shape, values)));
+      const beyond = byId ? pastCursor(key.ref, true, null, values.afterId, shape) : past();
+      return (shape.after === 'none' ? rows : rows.where(beyond))
+        .orderBy(runOrder(byId ? undefined : key.ref, shape.descending))
+        .limit(size);
+    }
+    const matching = db
+      .selectFrom('subscriptions as s')
+      .select('s.id')
       .where('s.partner_id', '=', values.partnerId as string)
       .where((eb) => eb.and(filtersOf(shape, values)));
     const column = sql.ref(key.ref);
-    const past = () =>
-      pastCursor(key.ref, shape.after === 'null', values.afterValue, values.afterId, shape);
     /** One run of the list in the index's order: the rows with a value, or those without. */
     const run = (withValue: boolean) => {
       const own = matching.where(
@@ -211,41 +229,37 @@ const pageQuery = compiledPerShape(
       );
       const rest =
         shape.after !== 'none' && (shape.after === 'null') !== withValue ? own.where(past()) : own;
-      return rest
-        .orderBy(runOrder(withValue ? key.ref : undefined, shape.descending))
-        .limit(values.size as number);
+      return rest.orderBy(runOrder(withValue ? key.ref : undefined, shape.descending)).limit(size);
     };
-    let ids;
-    if (!key.nullable) {
-      const rest = shape.after === 'none' ? matching : matching.where(past());
-      ids = rest.orderBy(runOrder(key.ref, shape.descending)).limit(values.size as number);
-    } else if (shape.after === 'null') {
-      ids = run(false);
-    } else {
-      // Nulls last: the rows with a value in the index's order, then those without in id order;
-      // one `order by` over both would sort every row of the partner.
-      ids = db
-        .selectFrom(run(true).as('valued'))
-        .select('valued.id')
-        .unionAll(db.selectFrom(run(false).as('unvalued')).select('unvalued.id'));
-    }
+    // Nulls last: the rows with a value in the index's order, then those without in id order;
+    // one `order by` over both would sort every row of the partner.
+    const ids =
+      shape.after === 'null'
+        ? run(false)
+        : db
+            .selectFrom(run(true).as('valued'))
+            .select('valued.id')
+            .unionAll(db.selectFrom(run(false).as('unvalued')).select('unvalued.id'));
     return db
       .selectFrom(ids.as('page'))
       .crossJoin('subscriptions as s')
       .crossJoin('customers as c')
       .selectAll('s')
-      .select([
-        'c.company_name as customer_name',
-        'c.account_opened_at as customer_account_opened_at',
-        'c.first_billing_period_start as customer_first_billing_period_start',
-      ])
-      .select(assignedLicenseCount('s').as('assigned_licenses'))
+      .select(PAGE_COLUMNS)
       .whereRef('s.id', '=', 'page.id')
       .whereRef('c.id', '=', 's.customer_id')
       .orderBy(orderOf(key, shape.descending))
-      .limit(values.size as number);
+      .limit(size);
   },
 );
+
+/** What a page's row carries beside the subscription: its customer's columns and its licenses. */
+const PAGE_COLUMNS = [
+  'c.company_name as customer_name',
+  'c.account_opened_at as customer_account_opened_at',
+  'c.first_billing_period_start as customer_first_billing_period_start',
+  assignedLicenseCount('s').as('assigned_licenses'),
+] as const;
 
 /**
  * The list's order as one `order by` list: nulls last in both directions, then the key, ties by
@@ -271,31 +285,13 @@ function runOrder(ref: string | undefined, descending: boolean) {
 }
 
 /**
- * One customer's subscriptions by its name: the name is one value, so the page is the customer's
- * subscriptions in id order. That holds for the databases only when the name is read from the
- * customer's one row, not from each subscription's copy of it.
+ * One customer's subscriptions by its name: the name is one value for all of them, so the page is
+ * the customer's subscriptions in id order, a range of the (partner, customer, id) index, and the
+ * cursor's id alone says where the next page starts. Asked for the order by name and id, both
+ * databases read every subscription of the customer and sorted them.
  */
 function oneCustomerByName(shape: PageShape): boolean {
   return shape.sort === 'customerName' && shape.given.includes('customerId');
-}
-
-function keyRef(shape: PageShape): string {
-  return oneCustomerByName(shape) ? 'c.company_name_key' : SORT_KEYS[shape.sort].ref;
-}
-
-/**
- * The ids of the page's candidates, from the subscriptions alone (every sort's key and every
- * filter is a column of theirs), or, for one customer by name, from the customer's row first and
- * then its subscriptions: SQLite keeps a `cross join`'s order.
- */
-function matchingIds(db: Db, shape: PageShape) {
-  if (!oneCustomerByName(shape)) return db.selectFrom('subscriptions as s').select('s.id');
-  return db
-    .selectFrom('customers as c')
-    .crossJoin('subscriptions as s')
-    .select('s.id')
-    .whereRef('c.id', '=', 's.customer_id')
-    .whereRef('c.partner_id', '=', 's.partner_id');
 }
 
 function filtersOf(shape: PageShape, values: PageValues): Expression<SqlBool>[] {
@@ -314,8 +310,6 @@ function filtersOf(shape: PageShape, values: PageValues): Expression<SqlBool>[] 
         break;
       case 'customerId':
         filters.push(where('s.customer_id', '=', value));
-        // With `c.id` fixed as well, the customer is one row (see oneCustomerByName).
-        if (oneCustomerByName(shape)) filters.push(where('c.id', '=', value));
         break;
       case 'q':
         filters.push(
