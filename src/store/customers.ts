@@ -53,7 +53,7 @@ export async function updateCustomer(db: Db, customer: Customer): Promise<void> 
     .updateTable('customers')
     .set({
       company_name: customer.companyName,
-      company_name_key: customerNameKey(customer.companyName),
+      company_name_key: nameKey,
       domain: customer.domain,
       billing_first_name: bp.firstName,
       billing_last_name: bp.lastName,
