@@ -107,7 +107,7 @@ export async function listPartnerSubscriptions(
 ): Promise<{ items: PartnerSubscriptionRow[]; nextCursor: string | null } | null> {
   const key = SORT_KEYS[query.sort];
   const sortName = `${query.descending ? '-' : ''}${query.sort}`;
-  let after: { value: string | null; id: string } | undefined;
+  let after: { value: string | number | null; id: string } | undefined;
   if (query.cursor !== undefined) {
     after = decodeAfter(query.cursor, sortName, key) ?? undefined;
     if (!after) return null;
@@ -198,9 +198,10 @@ const pageQuery = compiledPerShape(
     [shape.sort, shape.descending, shape.after, shape.statuses, ...shape.given].join(' '),
   (db: Db, shape: PageShape, values: PageValues) => {
     const key = SORT_KEYS[shape.sort];
+    const column = sortColumn(shape);
     const size = values.size as number;
     const past = () =>
-      pastCursor(key.ref, shape.after === 'null', values.afterValue, values.afterId, shape);
+      pastCursor(column, shape.after === 'null', values.afterValue, values.afterId, shape);
     if (!key.nullable || oneCustomerByName(shape)) {
       const byId = oneCustomerByName(shape);
       const rows = db
@@ -211,9 +212,9 @@ const pageQuery = compiledPerShape(
         .whereRef('c.id', '=', 's.customer_id')
         .where('s.partner_id', '=', values.partnerId as string)
         .where((eb) => eb.and(filtersOf(shape, values)));
-      const beyond = byId ? pastCursor(key.ref, true, null, values.afterId, shape) : past();
+      const beyond = byId ? pastCursor(column, true, null, values.afterId, shape) : past();
       return (shape.after === 'none' ? rows : rows.where(beyond))
-        .orderBy(runOrder(byId ? undefined : key.ref, shape.descending))
+        .orderBy(runOrder(byId ? undefined : column, shape.descending))
         .limit(size);
     }
     const matching = db
@@ -221,7 +222,6 @@ const pageQuery = compiledPerShape(
       .select('s.id')
       .where('s.partner_id', '=', values.partnerId as string)
       .where((eb) => eb.and(filtersOf(shape, values)));
-    const column = sql.ref(key.ref);
     /** One run of the list in the index's order: the rows with a value, or those without. */
     const run = (withValue: boolean) => {
       const own = matching.where(
@@ -229,7 +229,7 @@ const pageQuery = compiledPerShape(
       );
       const rest =
         shape.after !== 'none' && (shape.after === 'null') !== withValue ? own.where(past()) : own;
-      return rest.orderBy(runOrder(withValue ? key.ref : undefined, shape.descending)).limit(size);
+      return rest.orderBy(runOrder(withValue ? column : undefined, shape.descending)).limit(size);
     };
     // Nulls last: the rows with a value in the index's order, then those without in id order;
     // one `order by` over both would sort every row of the partner.
@@ -248,7 +248,7 @@ const pageQuery = compiledPerShape(
       .select(PAGE_COLUMNS)
       .whereRef('s.id', '=', 'page.id')
       .whereRef('c.id', '=', 's.customer_id')
-      .orderBy(orderOf(key, shape.descending))
+      .orderBy(orderOf(column, key.nullable, shape.descending))
       .limit(size);
   },
 );
@@ -266,22 +266,37 @@ const PAGE_COLUMNS = [
  * id. A column that is never null needs no nulls term, which would keep the database from
  * reading the matching index in order and make it sort every row.
  */
-function orderOf(key: { ref: string; nullable: boolean }, descending: boolean) {
+function orderOf(column: Expression<unknown>, nullable: boolean, descending: boolean) {
   const direction = sql.raw(descending ? 'desc' : 'asc');
   return sql.join([
-    ...(key.nullable ? [sql`case when ${sql.ref(key.ref)} is null then 1 else 0 end`] : []),
-    sql`${sql.ref(key.ref)} ${direction}`,
+    ...(nullable ? [sql`case when ${column} is null then 1 else 0 end`] : []),
+    sql`${column} ${direction}`,
     sql`s.id ${direction}`,
   ]);
 }
 
 /** One run's order: by the key (none for the run of nulls), ties by id. */
-function runOrder(ref: string | undefined, descending: boolean) {
+function runOrder(column: Expression<unknown> | undefined, descending: boolean) {
   const direction = sql.raw(descending ? 'desc' : 'asc');
   return sql.join([
-    ...(ref === undefined ? [] : [sql`${sql.ref(ref)} ${direction}`]),
+    ...(column === undefined ? [] : [sql`${column} ${direction}`]),
     sql`s.id ${direction}`,
   ]);
+}
+
+/**
+ * The sort's column as the page's SQL orders and compares it. Within one customer's
+ * subscriptions it is wrapped (`coalesce(column, null)`, the same value) so that no index matches
+ * it: SQLite, which plans without statistics, otherwise walked the partner's whole (column, id)
+ * index for the customer's rows, 170 ms for a customer with 19 of 200,000 subscriptions, where
+ * reading the customer's own rows and sorting them took 0.2 ms. PostgreSQL, which keeps the
+ * wrapper too, then reads the customer's rows the same way.
+ */
+function sortColumn(shape: PageShape): Expression<unknown> {
+  const column = sql.ref(SORT_KEYS[shape.sort].ref);
+  return shape.given.includes('customerId') && !oneCustomerByName(shape)
+    ? sql`coalesce(${column}, null)`
+    : column;
 }
 
 /**
@@ -346,7 +361,7 @@ function filtersOf(shape: PageShape, values: PageValues): Expression<SqlBool>[] 
  * value comparison, which both databases read as a range of the (key, id) index.
  */
 function pastCursor(
-  ref: string,
+  column: Expression<unknown>,
   afterNull: boolean,
   afterValue: unknown,
   afterId: unknown,
@@ -354,7 +369,7 @@ function pastCursor(
 ): Expression<SqlBool> {
   const beyond = sql.raw(shape.descending ? '<' : '>');
   if (afterNull) return sql<SqlBool>`s.id ${beyond} ${afterId}`;
-  return sql<SqlBool>`(${sql.ref(ref)}, s.id) ${beyond} (${afterValue}, ${afterId})`;
+  return sql<SqlBool>`(${column}, s.id) ${beyond} (${afterValue}, ${afterId})`;
 }
 
 /**
@@ -365,14 +380,24 @@ function decodeAfter(
   cursor: string,
   sortName: string,
   key: { kind: KeyKind; nullable: boolean },
-): { value: string | null; id: string } | null {
+): { value: string | number | null; id: string } | null {
   const parts = decodeCursor(cursor, ['text', 'text', 'uuid']);
   if (!parts) return null;
   const [sort, value, id] = parts as [string, string, string];
   if (sort !== sortName) return null;
   if (value === '') return key.nullable ? { value: null, id } : null;
   if (!fitsKind(value, key.kind)) return null;
-  return { value: key.kind === 'instant' ? new Date(value).toISOString() : value, id };
+  return { value: boundValue(value, key.kind), id };
+}
+
+/**
+ * The cursor's value as the page binds it: a count as a number, since SQLite compares a number
+ * with text by type (every number before any text) wherever the column's affinity does not apply,
+ * as in the wrapped key of one customer's page (sortColumn); an instant in the stored form.
+ */
+function boundValue(value: string, kind: KeyKind): string | number {
+  if (kind === 'integer') return Number(value);
+  return kind === 'instant' ? new Date(value).toISOString() : value;
 }
 
 function fitsKind(value: string, kind: KeyKind): boolean {

@@ -249,7 +249,7 @@ describe.each(DIALECTS)('subscriptions across customers on %s', (dialect) => {
     );
   });
 
-  it.each(['customerName', '-customerName', 'offerName'])(
+  it.each(['customerName', '-customerName', 'offerName', 'quantity', '-quantity', 'expiresAt'])(
     "pages one customer's list in each order (sort=%s)",
     async (sort) => {
       const name = sort.replace('-', '') as (typeof SORTS)[number];
