@@ -7,10 +7,11 @@ class Slot {
   constructor(readonly name: string) {}
 }
 
-type Values = Readonly<Record<string, unknown>>;
+/** What a call binds into its shape's query, by slot name. */
+export type ShapeValues = Readonly<Record<string, unknown>>;
 
 /** The compiled query with each slot's value of this call in its place. */
-function bound<R>(query: CompiledQuery<R>, values: Values) {
+function bound<R>(query: CompiledQuery<R>, values: ShapeValues) {
   const parameters = query.parameters.map((value) => {
     if (!(value instanceof Slot)) return value;
     if (!(value.name in values)) throw new Error(`no value for slot ${value.name}`);
@@ -26,7 +27,7 @@ function bound<R>(query: CompiledQuery<R>, values: Values) {
  * (never to decide anything: on the first build it holds placeholders), and `values` must have the
  * same keys for the same shape. A list's query tree cost a tenth of its page's CPU to build.
  */
-export function compiledPerShape<S, V extends Values, R>(
+export function compiledPerShape<S, V extends ShapeValues, R>(
   shapeKey: (shape: S) => string,
   build: (db: Db, shape: S, values: V) => Compilable<R>,
 ): (db: Db, shape: S, values: V) => Promise<R[]> {
@@ -55,7 +56,7 @@ export function compiledOnce<A extends unknown[], R>(
 ): (db: Db, ...args: A) => Promise<R[]> {
   const run = compiledPerShape(
     () => '',
-    (db: Db, _shape: undefined, args: Values) => build(db, ...(Object.values(args) as A)),
+    (db: Db, _shape: undefined, args: ShapeValues) => build(db, ...(Object.values(args) as A)),
   );
   return (db, ...args) => run(db, undefined, Object.fromEntries(args.entries()));
 }

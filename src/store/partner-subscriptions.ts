@@ -3,7 +3,7 @@ import type { Customer } from '../domain/customer.js';
 import type { Subscription, SubscriptionStatus } from '../domain/subscription.js';
 import { isCalendarDateText, isInstantText } from '../domain/text-formats.js';
 import { assignedLicenseCount, type ListedSubscription } from './assigned-license-count.js';
-import { compiledPerShape } from './compiled-once.js';
+import { compiledPerShape, type ShapeValues } from './compiled-once.js';
 import { decodeCursor } from './cursor.js';
 import { pageOfRows } from './keyset-page.js';
 import { toSubscription } from './subscriptions.js';
@@ -173,7 +173,7 @@ interface PageShape {
 }
 
 /** What the page's SQL binds: the partner, the page size, each status and given filter, the cursor. */
-type PageValues = Readonly<Record<string, unknown>>;
+type PageValues = ShapeValues;
 
 /** The value a filter binds, as its condition compares it. */
 function filterValue(query: PartnerSubscriptionQuery, filter: Filter): unknown {
@@ -248,7 +248,7 @@ const pageQuery = compiledPerShape(
       .select(PAGE_COLUMNS)
       .whereRef('s.id', '=', 'page.id')
       .whereRef('c.id', '=', 's.customer_id')
-      .orderBy(orderOf(column, key.nullable, shape.descending))
+      .orderBy(nullsLastOrder(column, shape.descending))
       .limit(size);
   },
 );
@@ -261,15 +261,11 @@ const PAGE_COLUMNS = [
   assignedLicenseCount('s').as('assigned_licenses'),
 ] as const;
 
-/**
- * The list's order as one `order by` list: nulls last in both directions, then the key, ties by
- * id. A column that is never null needs no nulls term, which would keep the database from
- * reading the matching index in order and make it sort every row.
- */
-function orderOf(column: Expression<unknown>, nullable: boolean, descending: boolean) {
+/** A nullable key's order as one `order by` list: nulls last in both directions, ties by id. */
+function nullsLastOrder(column: Expression<unknown>, descending: boolean) {
   const direction = sql.raw(descending ? 'desc' : 'asc');
   return sql.join([
-    ...(nullable ? [sql`case when ${column} is null then 1 else 0 end`] : []),
+    sql`case when ${column} is null then 1 else 0 end`,
     sql`${column} ${direction}`,
     sql`s.id ${direction}`,
   ]);

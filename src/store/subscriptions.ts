@@ -5,7 +5,7 @@ import type { Subscription, SubscriptionStatus, SuspensionReason } from '../doma
 import { assignedLicenseCount, type ListedSubscription } from './assigned-license-count.js';
 import { dialectOf } from './dialects/dialect-of.js';
 import { insertRows } from './insert-rows.js';
-import { compiledPerShape } from './compiled-once.js';
+import { compiledPerShape, type ShapeValues } from './compiled-once.js';
 import { decodeCursor } from './cursor.js';
 import { customerNameKey } from './customer-name-key.js';
 import { pageOfRows } from './keyset-page.js';
@@ -219,7 +219,7 @@ export async function listSubscriptions(
 const customerPage = compiledPerShape(
   (shape: { status: boolean; offerId: boolean; after: boolean }) =>
     `${shape.status} ${shape.offerId} ${shape.after}`,
-  (db: Db, shape: { status: boolean; offerId: boolean; after: boolean }, values: Values) => {
+  (db: Db, shape: { status: boolean; offerId: boolean; after: boolean }, values: ShapeValues) => {
     let select = db
       .selectFrom('subscriptions')
       .selectAll()
@@ -232,8 +232,6 @@ const customerPage = compiledPerShape(
     return select.orderBy('id').limit(values.size as number);
   },
 );
-
-type Values = Readonly<Record<string, unknown>>;
 
 const iso = (date: Date | null) => (date === null ? null : instantText(date));
 const date = (text: string | null) => (text === null ? null : new Date(text));

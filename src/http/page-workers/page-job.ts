@@ -16,11 +16,10 @@ export type PageJob =
 
 /** The page as its route answers it, in the event loop or in a page worker. */
 export async function answerPage(ctx: CallerContext, job: PageJob) {
-  if (job.list === 'customer') {
-    const page = await listSubscriptions(ctx, job.customerId, job.query);
-    return { items: page.items.map(presentSubscription), nextCursor: page.nextCursor };
-  }
-  const page = await listPartnerSubscriptions(ctx, job.query);
+  const page =
+    job.list === 'customer'
+      ? await listSubscriptions(ctx, job.customerId, job.query)
+      : await listPartnerSubscriptions(ctx, job.query);
   return {
     items: page.items.map((view) => presentSubscription(view)),
     nextCursor: page.nextCursor,
