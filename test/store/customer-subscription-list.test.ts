@@ -17,11 +17,12 @@ describe.each(DIALECTS)("a customer's subscription list on %s", (dialect) => {
   let partnerId: string;
   let customerId: string;
   let mine: Subscription[];
+  let other: Awaited<ReturnType<typeof dueItemsOwner>>;
   beforeAll(async () => {
     t = await createTestApp(dialect);
     const { partner } = await t.newPartner();
     const owner = await dueItemsOwner(t, partner);
-    const other = await dueItemsOwner(t, partner);
+    other = await dueItemsOwner(t, partner);
     partnerId = partner.id;
     customerId = owner.customer.id;
     const make = (customer: { customer: { id: string }; orderId: string }, i: number) =>
@@ -88,5 +89,24 @@ describe.each(DIALECTS)("a customer's subscription list on %s", (dialect) => {
     expect(await refused('not-a-cursor')).toBeNull();
     expect(await refused(encodeCursor(['not-a-uuid']))).toBeNull();
     expect(await refused(encodeCursor([newId(), newId()]))).toBeNull();
+  });
+
+  it("refuses to insert another customer's subscription under this customer, and writes none", async () => {
+    const stray = subscriptionFixture({
+      id: newId(),
+      partnerId,
+      customerId: other.customer.id,
+      orderId: other.orderId,
+    });
+    const alongside = { ...stray, id: newId(), customerId };
+    await expect(
+      insertSubscriptions(t.store.db, { id: customerId, companyName: 'Mine' }, [alongside, stray]),
+    ).rejects.toThrow(`subscription ${stray.id} is not of customer ${customerId}`);
+    const written = await t.store.db
+      .selectFrom('subscriptions')
+      .select('id')
+      .where('id', 'in', [stray.id, alongside.id])
+      .execute();
+    expect(written).toEqual([]);
   });
 });
